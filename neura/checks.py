@@ -1,0 +1,60 @@
+"""Input checks that fail early, with a message a learner can act on."""
+
+import math
+import numbers
+
+import torch
+
+
+def _shape(t):
+    return list(t.shape)
+
+
+def check_batch(x, features, dtype, who="NeuralPainter"):
+    """Check that `x` is a [n, features] batch of finite floats of `dtype`."""
+    if not isinstance(x, torch.Tensor):
+        raise TypeError(f"{who} expects sketches as a torch.Tensor of shape [n, {features}], "
+                        f"got {type(x).__name__}")
+    if x.dim() != 2:
+        hint = ": wrap one sketch as x.unsqueeze(0)" if x.dim() == 1 else ""
+        raise ValueError(f"{who} expects a 2-D batch of shape [n, {features}], "
+                         f"got {x.dim()}-D shape {_shape(x)}{hint}")
+    if x.shape[1] != features:
+        raise ValueError(f"{who} expects {features} features per sketch "
+                         f"(color, pressure, tilt), got {x.shape[1]}")
+    if x.shape[0] == 0:
+        raise ValueError(f"{who} expects at least one sketch, got an empty batch of shape {_shape(x)}")
+    if x.dtype != dtype:
+        raise TypeError(f"{who} expects sketches of dtype {dtype}, got {x.dtype}"
+                        + (": write numbers like 0.5, not 1" if not x.is_floating_point() else ""))
+    check_finite(x, "sketches", who)
+
+
+def check_finite(x, name, who):
+    """Check that every number in `x` is finite (no NaN, no inf)."""
+    if not torch.isfinite(x).all():
+        bad = "NaN" if torch.isnan(x).any() else "inf"
+        raise ValueError(f"{who} expects finite {name}, got {bad} in {_shape(x)}")
+
+
+def check_targets(targets, predictions, who="train"):
+    """Check that `targets` has the predictions' shape and dtype, and is finite."""
+    if not isinstance(targets, torch.Tensor):
+        raise TypeError(f"{who} expects targets as a torch.Tensor, got {type(targets).__name__}")
+    if targets.shape != predictions.shape:
+        raise ValueError(f"{who} expects targets of shape {_shape(predictions)} "
+                         f"(one score per sketch), got {_shape(targets)}")
+    if targets.dtype != predictions.dtype:
+        raise TypeError(f"{who} expects targets of dtype {predictions.dtype}, got {targets.dtype}")
+    check_finite(targets, "targets", who)
+
+
+def check_positive(value, name, who, whole=False):
+    """Check that `value` is a finite number > 0 (a whole number if `whole`)."""
+    kind = numbers.Integral if whole else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind):
+        expected = "a whole number" if whole else "a number"
+        raise TypeError(f"{who} expects {name} to be {expected}, got {value!r}")
+    if not (value > 0 and math.isfinite(value)):
+        expected = ">= 1" if whole else "> 0"
+        raise ValueError(f"{who} expects {name} {expected}, got {value!r}")
