@@ -1,11 +1,10 @@
 """NeuralPainter: three sketch features in, one painting score out."""
 
-from contextlib import contextmanager
-
 import torch
 from torch import nn
 
 from .checks import check_batch, check_positive
+from .seeding import seeded
 
 
 class NeuralPainter(nn.Module):
@@ -20,7 +19,7 @@ class NeuralPainter(nn.Module):
     def __init__(self, hidden=4, seed=None):
         super().__init__()
         check_positive(hidden, "hidden", "NeuralPainter", whole=True)
-        with _seeded(seed):
+        with seeded(seed):
             self.layer1 = nn.Linear(3, hidden)  # sketch -> hidden strokes
             self.layer2 = nn.Linear(hidden, 1)  # strokes -> one score
 
@@ -29,13 +28,3 @@ class NeuralPainter(nn.Module):
         check_batch(x, self.layer1.in_features, self.layer1.weight.dtype)
         return self.layer2(torch.relu(self.layer1(x)))
 
-
-@contextmanager
-def _seeded(seed):
-    """Run the block with torch seeded by `seed`, then restore torch's random state."""
-    if seed is None:
-        yield
-        return
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        yield
