@@ -1,0 +1,47 @@
+"""Every figure is drawn from the code at build time; the network diagram follows the model."""
+
+import importlib.util
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+from neura import NeuralPainter
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+spec = importlib.util.spec_from_file_location("figures_hook", DOCS / "hooks" / "figures.py")
+figures = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(figures)
+
+
+@pytest.mark.parametrize("name", figures.names())
+def test_every_figure_script_draws_a_figure(name):
+    fig = figures.load(name).figure()
+    assert isinstance(fig, plt.Figure) and fig.axes
+    assert figures.svg(fig).startswith("<?xml")
+
+
+def test_every_figure_a_page_shows_has_a_script():
+    shown = {m for page in DOCS.glob("*.md") for m in re.findall(r"\]\(figures/([\w-]+)\.svg\)", page.read_text())}
+    assert shown and shown <= set(figures.names())
+
+
+def test_svg_is_the_same_on_every_build():
+    network = figures.load("network")
+    assert figures.svg(network.figure()) == figures.svg(network.figure())
+
+
+@pytest.mark.parametrize("hidden", [1, 2, 6])
+def test_network_diagram_follows_the_hidden_size(hidden):
+    network = figures.load("network")
+    fig = network.figure(NeuralPainter(hidden, seed=1))
+    neurons = [c for c in fig.axes[0].collections if len(c.get_offsets()) == 1]
+    hidden_column = [c for c in neurons if c.get_offsets()[0][0] == 1]
+    assert len(neurons) == 3 + hidden + 1 and len(hidden_column) == hidden
+    assert figures.svg(fig) != figures.svg(network.figure(NeuralPainter(hidden + 1, seed=1)))
+
+
+def test_each_step_page_shows_a_figure():
+    for page in sorted(DOCS.glob("[1-6]-*.md")):
+        assert re.search(r"!\[[^\]]{20,}\]\(figures/", page.read_text()), page.name
