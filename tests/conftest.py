@@ -1,5 +1,9 @@
+import functools
+import http.server
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -7,11 +11,36 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The site, built once with `mkdocs build --strict` into a temporary folder."""
+def served(tmp_path_factory):
+    """The site built once with `mkdocs build --strict` for, and served by, a server on 127.0.0.1.
+
+    The server's port is known before the build, so that site_url (which Material's instant
+    navigation relies on) is the address the pages are really served from.
+    """
     out = tmp_path_factory.mktemp("site")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                           cwd=ROOT, capture_output=True, text=True)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
+                           capture_output=True, text=True, env={**os.environ, "NEURA_SITE_URL": url})
     assert build.returncode == 0, build.stderr[-4000:]
-    return out
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield out, url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(served):
+    """The folder of the built site."""
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def server(served):
+    """The address the built site is served from."""
+    return served[1]
