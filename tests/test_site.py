@@ -1,6 +1,8 @@
 """The built site: strict build, every page and figure there, math as MathML, nothing from other hosts."""
 
 import re
+import urllib.parse
+from html.parser import HTMLParser
 
 import pytest
 
@@ -45,3 +47,41 @@ def test_page_loads_nothing_from_other_hosts(site, page):
     loaded += re.findall(r'<link[^>]*rel="(?:stylesheet|preload|preconnect|icon|modulepreload)"[^>]*href="(?:https?:)?//', html)
     loaded += re.findall(r"@import\s+url\(['\"]?(?:https?:)?//", html)
     assert not loaded
+
+
+class Links(HTMLParser):
+    """The hrefs and the ids of one HTML page."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.hrefs, self.ids = [], set()
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def test_every_internal_link_and_anchor_resolves(served):
+    site, url = served
+    pages = {p: Links(p.read_text()) for p in site.rglob("*.html")}
+    broken = []
+    for page, links in pages.items():
+        for href in links.hrefs:
+            href = href.removeprefix(url)
+            if re.match(r"[a-z]+:", href):
+                continue  # another host, mailto: and the like
+            path, _, anchor = href.partition("#")
+            path = urllib.parse.unquote(path.split("?")[0])
+            base = site if path.startswith("/") else page.parent  # the 404 page links from the site's root
+            target = (base / path.lstrip("/")).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href}")
+            elif anchor and target.suffix == ".html" and anchor not in pages[target].ids:
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    assert sum(len(links.hrefs) for links in pages.values()) > 100 and not broken
