@@ -42,6 +42,12 @@ def browser():
         chromium.close()
 
 
+# decode() waits until an image has arrived (after instant navigation it may still be on its way)
+# and fails if it cannot be shown.
+BROKEN_IMAGES = """Promise.all([...document.images].map(i => i.decode().then(() => null, () => i.src)))
+    .then(srcs => srcs.filter(Boolean))"""
+
+
 class Visit:
     """A browser page that records console errors, failed requests and requests to other hosts."""
 
@@ -68,8 +74,7 @@ class Visit:
         found = [f"console error: {e}" for e in self.errors]
         found += [f"failed request: {u}" for u in self.failed if u not in self.foreign]
         found += [f"request to another host: {u}" for u in self.foreign]
-        found += [f"image not loaded: {src}" for src in self.page.eval_on_selector_all(
-            "img", "imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")]
+        found += [f"image not loaded: {src}" for src in self.page.evaluate(BROKEN_IMAGES)]
         found += [f"image without alt text: {src}" for src in self.page.eval_on_selector_all(
             "img", "imgs => imgs.filter(i => !(i.alt || '').trim()).map(i => i.src)")]
         found += [f"formula not rendered: {t}" for t in self.page.eval_on_selector_all(
@@ -102,10 +107,11 @@ def test_page_loads_clean_offline_with_math_and_pictures(visit, path):
 def test_next_links_walk_all_six_steps_with_instant_navigation(visit):
     v = visit("")
     v.page.evaluate("window.neuraMarker = 'still the first page load'")
-    for step in ["1-network", "2-forward", "3-loss", "4-backprop", "5-optimizer", "6-training"]:
+    for number, step in enumerate(["1-network", "2-forward", "3-loss", "4-backprop", "5-optimizer", "6-training"], 1):
         v.page.click("a.md-footer__link--next")
         v.page.wait_for_url(f"**/{step}/")
-        v.page.wait_for_load_state("networkidle")
+        v.page.wait_for_function("n => document.querySelector('article h1').textContent.startsWith(`Step ${n}`)",
+                                 arg=number)  # the new page's content is in place
         assert v.page.evaluate("window.neuraMarker") == "still the first page load"  # no full reload
         assert v.problems() == [], step
         assert v.page.locator("article .arithmatex math").count() > 0 or step == "6-training"
