@@ -1,5 +1,6 @@
 import functools
 import http.server
+import importlib.util
 import os
 import subprocess
 import sys
@@ -9,6 +10,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def hook(name):
+    """Import the build hook docs/hooks/NAME.py, so that tests call the very code the build runs."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "docs" / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):

@@ -23,7 +23,7 @@ def missing_browser():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "no playwright package: install it with `pip install playwright` (never `playwright install`)"
+        return "no playwright package: install it with `pip install playwright` (Debian's Chromium is used, no browser download)"
     return None
 
 

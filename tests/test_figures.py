@@ -1,18 +1,15 @@
 """Every figure is drawn from the code at build time; the network diagram follows the model."""
 
-import importlib.util
 import re
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
+from conftest import ROOT, hook
 
 from neura import NeuralPainter
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-spec = importlib.util.spec_from_file_location("figures_hook", DOCS / "hooks" / "figures.py")
-figures = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(figures)
+DOCS = ROOT / "docs"
+figures = hook("figures")
 
 
 @pytest.mark.parametrize("name", figures.names())

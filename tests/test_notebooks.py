@@ -1,16 +1,11 @@
 """Every step page, downloaded as a notebook, runs top to bottom in a fresh kernel."""
 
-import importlib.util
-from pathlib import Path
-
 import nbformat
 import pytest
+from conftest import hook
 from nbclient import NotebookClient
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-spec = importlib.util.spec_from_file_location("downloads_hook", DOCS / "hooks" / "downloads.py")
-downloads = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(downloads)
+downloads = hook("downloads")
 PAGES = downloads.step_pages()
 
 

@@ -1,19 +1,10 @@
 """The API reference page is written from a docstring for every public name."""
 
-import importlib.util
 import inspect
-from pathlib import Path
+
+from conftest import hook
 
 import neura
-
-HOOK = Path(__file__).resolve().parent.parent / "docs" / "hooks" / "reference.py"
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("reference_hook", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_every_public_function_and_class_has_a_docstring():
@@ -22,7 +13,7 @@ def test_every_public_function_and_class_has_a_docstring():
 
 
 def test_reference_has_an_entry_with_the_docstring_for_each_public_name():
-    text = load_hook().on_page_markdown("# API\n\n<!-- neura:api -->\n")
+    text = hook("reference").on_page_markdown("# API\n\n<!-- neura:api -->\n")
     assert "<!-- neura:api -->" not in text
     for name in neura.__all__:
         assert f"### `{name}" in text
