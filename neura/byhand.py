@@ -1,7 +1,5 @@
 """Backpropagation by hand: the painter's gradients from the chain rule alone, no autograd."""
 
-import torch
-
 from .checks import check_batch, check_targets
 
 

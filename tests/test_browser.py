@@ -8,12 +8,11 @@ import os
 import shutil
 
 import pytest
+from conftest import PAGES
 
 CHROMIUM = os.environ.get("NEURA_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run"]
-PAGES = ["", "1-network/", "2-forward/", "3-loss/", "4-backprop/", "5-optimizer/", "6-training/",
-         "studio-session/", "reference/"]
 
 
 def missing_browser():

@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-PAGES = ["index.html", "1-network/index.html", "2-forward/index.html", "3-loss/index.html",
-         "4-backprop/index.html", "5-optimizer/index.html", "6-training/index.html", "reference/index.html",
-         "studio-session/index.html"]
+from conftest import PAGES as PATHS
+
+PAGES = [f"{path}index.html" for path in PATHS]
 
 
 def test_strict_build_makes_every_page(site):

@@ -1,7 +1,7 @@
 """Neura's first two scores beside their targets, and the squared errors that make the loss."""
 
 import torch
-from _style import canvas
+from _style import INK, canvas
 
 from neura import NeuralPainter, sketches, targets
 
@@ -18,7 +18,7 @@ def figure():
     at = [0, 1]
     left.bar([a - 0.2 for a in at], scores, width=0.4, label="Neura's score")
     left.bar([a + 0.2 for a in at], goal, width=0.4, label="target", color="C1")
-    left.axhline(0, color="#2b2a33", linewidth=0.8)
+    left.axhline(0, color=INK, linewidth=0.8)
     left.set_xticks(at, names)
     left.set_ylim(-0.3, 1.05)
     left.set_title("first try vs the mentor's scores")
