@@ -1,5 +1,8 @@
 """Run every Python block of the given pages alone, as in a fresh interpreter.
 
+`alone.py PAGE.md ...` runs the blocks of those pages; `alone.py -` runs the snippets of a JSON
+object {"name": code} read from stdin (the browser tests send what the copy buttons copied).
+
 torch, pandas and neura are imported once here; each block then runs in a
 forked child, so it starts from a clean namespace and torch's start-up random
 state, and it sees nothing that an earlier block did. Prints JSON:
@@ -51,9 +54,10 @@ def run(code):
 
 
 if __name__ == "__main__":
-    results = {}
-    for page in sys.argv[1:]:
-        for block in extract_from_file(page):
-            if block.syntax == "python":
-                results[f"{page}:{block.lineno}"] = run(block.code)
+    if sys.argv[1:] == ["-"]:
+        snippets = json.load(sys.stdin)
+    else:
+        snippets = {f"{page}:{block.lineno}": block.code for page in sys.argv[1:]
+                    for block in extract_from_file(page) if block.syntax == "python"}
+    results = {name: run(code) for name, code in snippets.items()}
     json.dump(results, sys.stdout)

@@ -4,11 +4,15 @@ Debian's Chromium drives the tests (`apt-get install chromium`, `pip install pla
 own browser download is never used. Without Chromium the tests are skipped, except under CI.
 """
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
-from conftest import PAGES
+from conftest import PAGES, ROOT
+from pytest_codeblocks import extract_from_file
 
 CHROMIUM = os.environ.get("NEURA_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -125,13 +129,94 @@ def test_search_finds_the_backpropagation_step(visit):
     assert any("/4-backprop/" in link for link in links)
 
 
-def test_palette_toggle_switches_light_and_dark(visit):
-    v = visit("1-network/")
+# The colour of a figure's top-left pixel, as the browser draws the image: its own paper, or the page
+# showing through if the figure were transparent.
+CORNERS = """imgs => imgs.map(img => { const c = document.createElement('canvas');
+    c.width = img.naturalWidth; c.height = img.naturalHeight; const g = c.getContext('2d');
+    g.drawImage(img, 0, 0); return Array.from(g.getImageData(2, 2, 1, 1).data) })"""
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p[:1].isdigit()])
+def test_palette_toggle_switches_light_and_dark_and_figures_keep_their_paper(visit, path):
+    v = visit(path)
     scheme = lambda: v.page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
-    first = scheme()
+    first, paper = scheme(), v.page.eval_on_selector_all("article img", CORNERS)
     v.page.click("form[data-md-component=palette] label:visible")
     assert scheme() != first and {first, scheme()} == {"default", "slate"}
-    assert v.problems() == []
+    page_background = v.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert paper and v.page.eval_on_selector_all("article img", CORNERS) == paper
+    # opaque light paper under dark ink, whichever colour the page around it has
+    assert all(a == 255 and min(rgb) > 240 for *rgb, a in paper), paper
+    assert v.problems() == [], page_background
+
+
+def source(path):
+    """The Markdown file behind a page of the site."""
+    return ROOT / "docs" / f"{path.strip('/') or 'index'}.md"
+
+
+# What a learner does to see a block before copying it: open the collapsed solution, pick the tab.
+REVEAL = """button => { for (let e = button; e; e = e.parentElement) {
+    if (e.tagName === 'DETAILS' && !e.open) e.querySelector(':scope > summary').click();
+    if (e.classList.contains('tabbed-block')) {
+        const labels = e.closest('.tabbed-set').querySelectorAll(':scope > .tabbed-labels > label');
+        labels[[...e.parentElement.children].indexOf(e)].click() } } }"""
+
+
+@pytest.fixture(scope="module")
+def copies(browser, server):
+    """For each page: how many code blocks it shows, and the text each copy button puts on the clipboard."""
+    page, found = browser.new_page(permissions=["clipboard-read", "clipboard-write"]), {}
+    for path in PAGES:
+        page.goto(server + path, wait_until="networkidle")
+        buttons, texts = page.locator("article .md-code__button[data-md-type=copy], article clipboard-copy"), []
+        for i in range(buttons.count()):
+            page.evaluate("navigator.clipboard.writeText('')")
+            buttons.nth(i).evaluate(REVEAL)
+            buttons.nth(i).click()
+            texts.append(page.evaluate("navigator.clipboard.readText()"))
+        found[path] = page.locator("article div.highlight pre, article .jp-InputArea pre").count(), texts
+    page.close()
+    return found
+
+
+def copied_python(path, texts):
+    """{name: (copied code or None, meant to fail)} for the Python a learner copies from a page.
+
+    A step page's blocks each run alone; the notebook's cells run in order, as one session.
+    """
+    if not source(path).exists():
+        return {path: ("\n".join(texts), False)}
+    lines = lambda code: tuple(line for line in code.splitlines() if line.strip())  # noqa: E731
+    by_code = {lines(t): t for t in texts}  # pytest-codeblocks drops blank lines of indented blocks
+    return {f"{path}:{b.lineno}": (by_code.get(lines(b.code)), any("xfail" in m for m in b.marks))
+            for b in extract_from_file(source(path)) if b.syntax == "python"}
+
+
+@pytest.fixture(scope="module")
+def ran(copies):
+    """Every copied Python snippet, run in a fresh interpreter (tests/alone.py): {name: (ok, output)}."""
+    snippets = {name: code for path, (_, texts) in copies.items()
+                for name, (code, _) in copied_python(path, texts).items() if code}
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "alone.py"), "-"], input=json.dumps(snippets),
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_code_block_has_a_copy_button(copies, path):
+    blocks, texts = copies[path]
+    assert len(texts) == blocks and all(t.strip() for t in texts)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_what_the_copy_button_copies_runs_in_a_fresh_python(copies, ran, path):
+    snippets = copied_python(path, copies[path][1])
+    assert snippets or path == "", "no Python to copy on this page"
+    for name, (code, must_fail) in snippets.items():
+        assert code is not None, f"{name}: no copy button copies this block as its page's source has it"
+        ok, output = ran[name]
+        assert ok != must_fail, f"{name}: {'ran, but it is marked to fail' if ok else output}"
 
 
 def test_checker_catches_a_broken_page(site, visit):
