@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 
 PAPER = "#fdfaf3"
 INK = "#2b2a33"
-COLORS = ["#6a3fb5", "#e08a00", "#1f8a70", "#c2185b", "#3b6fb6"]  # Neura's palette
+COLORS = ["#6a3fb5", "#b06e00", "#1f8a70", "#c2185b", "#3b6fb6"]  # Neura's palette
 
 STYLE = {
     "figure.facecolor": PAPER, "axes.facecolor": PAPER, "savefig.facecolor": PAPER,

@@ -1,11 +1,11 @@
 """Neura's network drawn from a model's real layer sizes and weights, optionally with one sketch's values."""
 
 import torch
-from _style import INK, PAPER, canvas
+from _style import COLORS, INK, PAPER, canvas
 
 from neura import FEATURES, NeuralPainter
 
-POSITIVE, NEGATIVE, OFF = "#6a3fb5", "#e08a00", "#c9c3b6"
+POSITIVE, NEGATIVE, OFF = COLORS[0], COLORS[1], "#c9c3b6"
 
 
 def column(count, x):
