@@ -150,6 +150,36 @@ def test_palette_toggle_switches_light_and_dark_and_figures_keep_their_paper(vis
     assert v.problems() == [], page_background
 
 
+# Text that Material and JupyterLab colour grey or pale by default: footer, quiet code tokens, notebook
+# prompts. For each shown element, the WCAG contrast of its colour on the backgrounds painted under it.
+LOW_CONTRAST = """els => {
+    const rgba = e => { const [r, g, b, a = 1] = getComputedStyle(e)[e.k].match(/[\\d.]+/g).map(Number);
+                        return [r, g, b, a] };
+    const over = ([r, g, b, a], base) => [r, g, b].map((c, i) => c * a + base[i] * (1 - a));
+    const lum = rgb => rgb.map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+                          .reduce((s, c, i) => s + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const ratio = (x, y) => (Math.max(lum(x), lum(y)) + 0.05) / (Math.min(lum(x), lum(y)) + 0.05);
+    return els.filter(e => e.textContent.trim() && e.getClientRects().length).map(e => {
+        const layers = [];
+        for (let p = e; p; p = p.parentElement) {
+            const c = (p.k = 'backgroundColor', rgba(p)); if (c[3] > 0) layers.push(c); if (c[3] === 1) break }
+        const back = layers.reverse().reduce((base, c) => over(c, base), [255, 255, 255]);
+        e.k = 'color';
+        return [e.className + ': ' + e.textContent.trim().slice(0, 20), ratio(over(rgba(e), back), back)]
+    }).filter(([, r]) => r < 4.5) }"""
+QUIET_TEXT = ".md-copyright, .highlight .c1, .highlight .ow, .highlight .p, .highlight .o, .jp-InputPrompt, .jp-OutputPrompt"
+
+
+@pytest.mark.parametrize("path", ["1-network/", "studio-session/"])
+def test_quiet_text_is_readable_in_both_palettes(visit, path):
+    v = visit(path)
+    v.page.add_style_tag(content="* { transition: none !important }")  # judge the colours, not a fade
+    for _ in range(2):
+        scheme = v.page.get_attribute("body", "data-md-color-scheme")
+        assert v.page.eval_on_selector_all(QUIET_TEXT, LOW_CONTRAST) == [], scheme
+        v.page.click("form[data-md-component=palette] label:visible")
+
+
 def source(path):
     """The Markdown file behind a page of the site."""
     return ROOT / "docs" / f"{path.strip('/') or 'index'}.md"

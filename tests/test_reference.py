@@ -16,7 +16,7 @@ def test_reference_has_an_entry_with_the_docstring_for_each_public_name():
     text = hook("reference").on_page_markdown("# API\n\n<!-- neura:api -->\n")
     assert "<!-- neura:api -->" not in text
     for name in neura.__all__:
-        assert f"### `{name}" in text
+        assert f"## `{name}" in text
         doc = inspect.getdoc(getattr(neura, name))
         if callable(getattr(neura, name)):
             assert doc.splitlines()[0] in text

@@ -16,10 +16,15 @@ def test_strict_build_makes_every_page(site):
         assert (site / page).is_file(), page
 
 
+def test_every_page_has_its_own_description(site):
+    found = [re.search(r'<meta name="description" content="([^"]{40,})"', (site / page).read_text()) for page in PAGES]
+    assert all(found)
+    assert len({m[1] for m in found}) == len(PAGES), "two pages share a description"
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_page_has_its_own_description(site, page):
-    html = (site / page).read_text()
-    assert re.search(r'<meta name="description" content="[^"]{40,}"', html)
+def test_search_dialog_has_an_accessible_name(site, page):
+    assert re.search(r'<div class="md-search"[^>]*role="dialog"[^>]*aria-label="Search"', (site / page).read_text())
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -3,10 +3,13 @@
 mkdocs-jupyter's template always adds a MathJax loader (with an empty URL)
 and a Mermaid loader from a CDN, and inlines about 0.5 MB of JupyterLab CSS.
 The studio notebook uses neither math nor Mermaid, so both loaders go, and
-only the CSS rules whose classes appear on the page stay.
+only the CSS rules whose classes appear on the page stay. The page's meta
+description comes from the notebook's own metadata.
 """
 
+import json
 import re
+from pathlib import Path
 
 LOADERS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -56,6 +59,13 @@ def prune(css, classes):
             if used:
                 kept.append(f"{','.join(used)}{{{body}}}")
     return "".join(kept)
+
+
+def on_page_context(context, page, **kwargs):
+    if page.file.src_uri.endswith(".ipynb"):
+        notebook = json.loads(Path(page.file.abs_src_path).read_text())
+        page.meta.setdefault("description", notebook["metadata"].get("description"))
+    return context
 
 
 def on_post_page(output, page, **kwargs):

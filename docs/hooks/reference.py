@@ -11,8 +11,8 @@ def entry(name):
     """Markdown for one public name: its signature and its docstring."""
     obj = getattr(neura, name)
     if not callable(obj):
-        return f"### `{name}`\n\n`{name} = {obj!r}`\n"
-    parts = [f"### `{name}{inspect.signature(obj)}`\n", inspect.getdoc(obj) or ""]
+        return f"## `{name}`\n\n`{name} = {obj!r}`\n"
+    parts = [f"## `{name}{inspect.signature(obj)}`\n", inspect.getdoc(obj) or ""]
     if inspect.isclass(obj):
         for method, func in vars(obj).items():
             if not method.startswith("_") and inspect.getdoc(func):
