@@ -1,0 +1,128 @@
+"""Lighthouse on every page of the built site, beside a bare Material page built the same way.
+
+    python .ci/lighthouse.py            # in the venv of the README's commands; needs node, npm and chromium
+
+Lighthouse (npm, installed into .cache/lighthouse on first use) runs with its mobile preset in
+Debian's Chromium against each page served on 127.0.0.1, compressed with gzip as GitHub Pages serves
+it. One line per page: the four scores, the KiB the page transferred and the audits that lost points;
+then the minimum of each score, and the same line for a bare Material page built the same way.
+A benchmark to read, not a test: nothing here fails CI, and its scores move a little from run to run.
+"""
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import PAGES  # noqa: E402  the same list of pages the site tests visit
+
+LIGHTHOUSE = "lighthouse@12.8.2"  # 13 needs Node 22; this machine's Node is 20
+TOOLS = ROOT / ".cache" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+SCORES = ["performance", "accessibility", "best-practices", "seo"]
+TEXT = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+BARE = """site_name: Bare Material
+site_description: A Material site with nothing but its theme, for comparison.
+site_url: {url}
+theme:
+  name: material
+"""
+
+
+class Gzip(http.server.SimpleHTTPRequestHandler):
+    """A static server that compresses text as GitHub Pages, the site's host, does."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(TEXT):
+            return super().do_GET()  # redirects, 404s, pictures as they are
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    """Serve FOLDER on a free port of 127.0.0.1; return the server and its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gzip, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def build(project, out, url):
+    """`mkdocs build --strict` of PROJECT into OUT, for the address URL."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=project,
+                   check=True, env={**os.environ, "NEURA_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def lighthouse_bin():
+    if not (TOOLS / "node_modules" / ".bin" / "lighthouse").exists():
+        TOOLS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--silent", LIGHTHOUSE],
+                       check=True)
+    return TOOLS / "node_modules" / ".bin" / "lighthouse"
+
+
+def audit(tool, url):
+    """Lighthouse's four scores (0-100) and the bytes the page transferred."""
+    run = subprocess.run([str(tool), url, "--output=json", "--output-path=stdout", "--quiet",
+                          f"--chrome-flags={FLAGS}"], capture_output=True, text=True,
+                         env={**os.environ, "CHROME_PATH": CHROME})
+    if run.returncode:
+        sys.exit(f"lighthouse failed on {url}:\n{run.stderr[-2000:]}")
+    report = json.loads(run.stdout)
+    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in SCORES}
+    failing = [a["id"] for c in SCORES[1:] for a in report["categories"][c]["auditRefs"]
+               if a["weight"] and (report["audits"][a["id"]]["score"] or 0) < 1]
+    return scores, int(report["audits"]["total-byte-weight"]["numericValue"]), failing
+
+
+def line(name, scores, size=None, failing=()):
+    cells = "".join(f"{scores[c]:>16}" for c in SCORES)
+    return f"{name:<22}{cells}{'' if size is None else round(size / 1024):>12}  {' '.join(failing)}"
+
+
+def main():
+    tool = lighthouse_bin()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        ours, ours_url = serve(tmp / "site")
+        bare, bare_url = serve(tmp / "bare" / "site")
+        build(ROOT, tmp / "site", ours_url)
+        (tmp / "bare" / "docs").mkdir(parents=True)
+        (tmp / "bare" / "docs" / "index.md").write_text("# A bare page\n\nMaterial's defaults, nothing added.\n")
+        (tmp / "bare" / "mkdocs.yml").write_text(BARE.format(url=bare_url))
+        build(tmp / "bare", tmp / "bare" / "site", bare_url)
+
+        print(f"{'page':<22}" + "".join(f"{c:>16}" for c in SCORES) + f"{'KiB':>12}  audits that lost points")
+        results = []
+        for page in PAGES:
+            result = audit(tool, ours_url + page)
+            results.append(result)
+            print(line(page or "(home)", *result), flush=True)
+        print(line("minimum", {c: min(r[0][c] for r in results) for c in SCORES}))
+        print(line("bare Material page", *audit(tool, bare_url)))
+        ours.shutdown()
+        bare.shutdown()
+
+
+if __name__ == "__main__":
+    main()
