@@ -104,7 +104,7 @@ def visit(browser, server):
         v.page.close()
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGES + ["404.html"])  # GitHub Pages shows 404.html for a missing page
 def test_page_loads_clean_offline_with_math_and_pictures(visit, path):
     assert visit(path).problems() == []
 
