@@ -11,20 +11,17 @@ each page is measured RUNS times (3 unless given) and the run with the median pe
 as Lighthouse's own docs advise. A benchmark to read, not a test: nothing here fails CI.
 """
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import PAGES  # noqa: E402  the same list of pages the site tests visit
+from conftest import PAGES, Quiet, build, serve  # noqa: E402  the pages, server and build the site tests use
 
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13 needs Node 22; this machine's Node is 20
 TOOLS = ROOT / ".cache" / "lighthouse"
@@ -40,7 +37,7 @@ theme:
 """
 
 
-class Gzip(http.server.SimpleHTTPRequestHandler):
+class Gzip(Quiet):
     """A static server that compresses text as GitHub Pages, the site's host, does."""
 
     def do_GET(self):
@@ -58,21 +55,12 @@ class Gzip(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
 
-
-def serve(folder):
-    """Serve FOLDER on a free port of 127.0.0.1; return the server and its address."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gzip, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
-def build(project, out, url):
-    """`mkdocs build --strict` of PROJECT into OUT, for the address URL."""
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=project,
-                   check=True, env={**os.environ, "NEURA_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"})
+def built(out, url, project=ROOT):
+    """Build PROJECT into OUT for URL, or stop with mkdocs's complaint."""
+    run = build(out, url, project)
+    if run.returncode:
+        sys.exit(f"mkdocs build --strict failed in {project}:\n{run.stderr[-4000:]}")
 
 
 def lighthouse_bin():
@@ -112,13 +100,13 @@ def main(runs=3):
     tool = lighthouse_bin()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        ours, ours_url = serve(tmp / "site")
-        bare, bare_url = serve(tmp / "bare" / "site")
-        build(ROOT, tmp / "site", ours_url)
+        ours, ours_url = serve(tmp / "site", Gzip)
+        bare, bare_url = serve(tmp / "bare" / "site", Gzip)
+        built(tmp / "site", ours_url)
         (tmp / "bare" / "docs").mkdir(parents=True)
         (tmp / "bare" / "docs" / "index.md").write_text("# A bare page\n\nMaterial's defaults, nothing added.\n")
         (tmp / "bare" / "mkdocs.yml").write_text(BARE.format(url=bare_url))
-        build(tmp / "bare", tmp / "bare" / "site", bare_url)
+        built(tmp / "bare" / "site", bare_url, tmp / "bare")
 
         print(f"{'page':<22}" + "".join(f"{c:>16}" for c in SCORES) + f"{'KiB':>12}  audits that lost points")
         results = []

@@ -28,6 +28,19 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(folder, handler=Quiet):
+    """Serve FOLDER from a free port of 127.0.0.1; return the server and its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def build(out, url, project=ROOT):
+    """`mkdocs build --strict` of PROJECT into OUT, for pages served at URL; the finished process."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NEURA_SITE_URL": url})
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """The site built once with `mkdocs build --strict` for, and served by, a server on 127.0.0.1.
@@ -36,12 +49,9 @@ def served(tmp_path_factory):
     navigation relies on) is the address the pages are really served from.
     """
     out = tmp_path_factory.mktemp("site")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT,
-                           capture_output=True, text=True, env={**os.environ, "NEURA_SITE_URL": url})
-    assert build.returncode == 0, build.stderr[-4000:]
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd, url = serve(out)
+    run = build(out, url)
+    assert run.returncode == 0, run.stderr[-4000:]
     yield out, url
     httpd.shutdown()
 
