@@ -74,6 +74,15 @@ class Visit:
                 route.abort()
         return handle
 
+    def scheme(self):
+        """The palette the page shows: "default" (light) or "slate" (dark)."""
+        return self.page.get_attribute("body", "data-md-color-scheme")
+
+    def toggle_palette(self):
+        """Click the light/dark switch, as a reader would; return the palette now shown."""
+        self.page.click("form[data-md-component=palette] label:visible")
+        return self.scheme()
+
     def problems(self):
         """Everything wrong with the page as it is now shown, as a list of sentences."""
         found = [f"console error: {e}" for e in self.errors]
@@ -144,10 +153,8 @@ def figure_corners(v):
 @pytest.mark.parametrize("path", [p for p in PAGES if p != "reference/"])  # the reference has no pictures
 def test_palette_toggle_switches_light_and_dark_and_figures_keep_their_paper(visit, path):
     v = visit(path)
-    scheme = lambda: v.page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
-    first, paper = scheme(), figure_corners(v)
-    v.page.click("form[data-md-component=palette] label:visible")
-    assert scheme() != first and {first, scheme()} == {"default", "slate"}
+    first, paper = v.scheme(), figure_corners(v)
+    assert {first, v.toggle_palette()} == {"default", "slate"}
     assert paper and all(min(rgb) > 235 for rgb in paper), paper  # light paper under the dark ink
     assert figure_corners(v) == paper  # and the same in the other palette
     assert v.problems() == []
@@ -156,8 +163,8 @@ def test_palette_toggle_switches_light_and_dark_and_figures_keep_their_paper(vis
 # Text that Material and JupyterLab colour grey or pale by default: footer, quiet code tokens, notebook
 # prompts. For each shown element, the WCAG contrast of its colour on the backgrounds painted under it.
 LOW_CONTRAST = """els => {
-    const rgba = e => { const [r, g, b, a = 1] = getComputedStyle(e)[e.k].match(/[\\d.]+/g).map(Number);
-                        return [r, g, b, a] };
+    const rgba = (e, property) => {
+        const [r, g, b, a = 1] = getComputedStyle(e)[property].match(/[\\d.]+/g).map(Number); return [r, g, b, a] };
     const over = ([r, g, b, a], base) => [r, g, b].map((c, i) => c * a + base[i] * (1 - a));
     const lum = rgb => rgb.map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
                           .reduce((s, c, i) => s + c * [0.2126, 0.7152, 0.0722][i], 0);
@@ -165,10 +172,9 @@ LOW_CONTRAST = """els => {
     return els.filter(e => e.textContent.trim() && e.getClientRects().length).map(e => {
         const layers = [];
         for (let p = e; p; p = p.parentElement) {
-            const c = (p.k = 'backgroundColor', rgba(p)); if (c[3] > 0) layers.push(c); if (c[3] === 1) break }
+            const c = rgba(p, 'backgroundColor'); if (c[3] > 0) layers.push(c); if (c[3] === 1) break }
         const back = layers.reverse().reduce((base, c) => over(c, base), [255, 255, 255]);
-        e.k = 'color';
-        return [e.className + ': ' + e.textContent.trim().slice(0, 20), ratio(over(rgba(e), back), back)]
+        return [e.className + ': ' + e.textContent.trim().slice(0, 20), ratio(over(rgba(e, 'color'), back), back)]
     }).filter(([, r]) => r < 4.5) }"""
 QUIET_TEXT = ".md-copyright, .highlight .c1, .highlight .ow, .highlight .p, .highlight .o, .jp-InputPrompt, .jp-OutputPrompt"
 
@@ -177,10 +183,9 @@ QUIET_TEXT = ".md-copyright, .highlight .c1, .highlight .ow, .highlight .p, .hig
 def test_quiet_text_is_readable_in_both_palettes(visit, path):
     v = visit(path)
     v.page.add_style_tag(content="* { transition: none !important }")  # judge the colours, not a fade
-    for _ in range(2):
-        scheme = v.page.get_attribute("body", "data-md-color-scheme")
-        assert v.page.eval_on_selector_all(QUIET_TEXT, LOW_CONTRAST) == [], scheme
-        v.page.click("form[data-md-component=palette] label:visible")
+    for _ in range(2):  # the palette the page opens with, then the other one
+        assert v.page.eval_on_selector_all(QUIET_TEXT, LOW_CONTRAST) == [], v.scheme()
+        v.toggle_palette()
 
 
 def source(path):
