@@ -26,7 +26,8 @@ from conftest import PAGES, Quiet, build, serve  # noqa: E402  the pages, server
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13 needs Node 22; this machine's Node is 20
 TOOLS = ROOT / ".cache" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+         " --no-first-run")
 SCORES = ["performance", "accessibility", "best-practices", "seo"]
 TEXT = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 BARE = """site_name: Bare Material

@@ -6,7 +6,6 @@ from torch import nn
 
 from .checks import check_batch, check_positive, check_targets
 
-
 # The base class, one that needs a closure at every step, and one for sparse gradients only.
 _UNFIT = {"Optimizer", "LBFGS", "SparseAdam"}
 

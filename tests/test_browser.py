@@ -28,7 +28,8 @@ def missing_browser():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "no playwright package: install it with `pip install playwright` (Debian's Chromium is used, no browser download)"
+        return ("no playwright package: install it with `pip install playwright`"
+                " (Debian's Chromium is used, no browser download)")
     return None
 
 
@@ -176,7 +177,8 @@ LOW_CONTRAST = """els => {
         const back = layers.reverse().reduce((base, c) => over(c, base), [255, 255, 255]);
         return [e.className + ': ' + e.textContent.trim().slice(0, 20), ratio(over(rgba(e, 'color'), back), back)]
     }).filter(([, r]) => r < 4.5) }"""
-QUIET_TEXT = ".md-copyright, .highlight .c1, .highlight .ow, .highlight .p, .highlight .o, .jp-InputPrompt, .jp-OutputPrompt"
+QUIET_TEXT = (".md-copyright, .highlight .c1, .highlight .ow, .highlight .p, .highlight .o,"
+              " .jp-InputPrompt, .jp-OutputPrompt")
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -14,6 +14,6 @@ def test_training_page_has_the_diary_as_an_html_table(site):
     diary = train(NeuralPainter(seed=1), sketches(), targets())
     assert header == list(diary.columns) and "Epoch" in header and "Loss" in header
     assert len(rows) == len(diary) == 10
-    for row, (_, expected) in zip(rows, diary.iterrows()):
+    for row, (_, expected) in zip(rows, diary.iterrows(), strict=True):
         assert int(row[0]) == expected["Epoch"]
         assert [float(cell) for cell in row[1:]] == [round(v, 4) for v in expected.iloc[1:]]

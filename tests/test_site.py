@@ -5,7 +5,6 @@ import urllib.parse
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import PAGES as PATHS
 
 PAGES = [f"{path}index.html" for path in PATHS]
@@ -49,7 +48,8 @@ def test_math_is_mathml_and_no_tex_is_left(site, page):
 def test_page_loads_nothing_from_other_hosts(site, page):
     html = (site / page).read_text()
     loaded = re.findall(r'<(?:script|img|iframe|source)[^>]*\bsrc="(https?:)?//', html)
-    loaded += re.findall(r'<link[^>]*rel="(?:stylesheet|preload|preconnect|icon|modulepreload)"[^>]*href="(?:https?:)?//', html)
+    loaded += re.findall(r'<link[^>]*rel="(?:stylesheet|preload|preconnect|icon|modulepreload)"'
+                         r'[^>]*href="(?:https?:)?//', html)
     loaded += re.findall(r"@import\s+url\(['\"]?(?:https?:)?//", html)
     assert not loaded
 

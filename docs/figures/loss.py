@@ -25,7 +25,7 @@ def figure():
     left.legend(loc="upper right")
     right.bar(at, squares, width=0.5, color="C2")
     right.axhline(mean, linestyle="--", color="C3", label=f"mean = loss = {mean:.4f}")
-    for x, s in zip(at, squares):
+    for x, s in zip(at, squares, strict=True):
         right.annotate(f"{s:.4f}", (x, s), ha="center", va="bottom")
     right.set_xticks(at, names)
     right.set_ylim(0, 1.05)

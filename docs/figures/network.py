@@ -31,7 +31,7 @@ def figure(model=None, sketch=None):
     for k, w in enumerate(weights):
         for j, end in enumerate(layers[k + 1]):
             for i, start in enumerate(layers[k]):
-                ax.plot(*zip(start, end), color=POSITIVE if w[j, i] > 0 else NEGATIVE,
+                ax.plot(*zip(start, end, strict=True), color=POSITIVE if w[j, i] > 0 else NEGATIVE,
                         linewidth=0.5 + 3 * abs(w[j, i]) / scale, alpha=0.8, zorder=1)
     names = {0: list(FEATURES), 2: ["score"]}
     for k, points in enumerate(layers):

@@ -1,7 +1,7 @@
 """Neura's studio: a robot painter at her easel. The painting on the canvas is her real training curve."""
 
-from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon, Rectangle
 from _style import COLORS, INK, canvas
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon, Rectangle
 
 from neura import NeuralPainter, sketches, targets, train
 
@@ -43,7 +43,7 @@ def figure():
         add(Rectangle((x - 0.3, 0.3), 0.6, 1.3, facecolor=METAL, edgecolor=INK))
     # her palette: one blob of paint per feature of a sketch
     add(Ellipse((1.9, 4.1), 3.2, 1.7, angle=20, facecolor="#e9dcc3", edgecolor=INK))
-    for (x, y), color in zip([(1.0, 3.9), (1.9, 4.3), (2.7, 4.7)], COLORS[:3]):
+    for (x, y), color in zip([(1.0, 3.9), (1.9, 4.3), (2.7, 4.7)], COLORS[:3], strict=True):
         add(Circle((x, y), 0.28, facecolor=color, edgecolor=INK))
     ax.text(1.9, 2.8, "color · pressure · tilt", ha="center", fontsize=9)
     ax.text(12, 8.75, "Neura's Painting Studio", ha="center", fontsize=13, weight="bold")
