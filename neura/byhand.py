@@ -1,10 +1,11 @@
 """Backpropagation by hand: the painter's gradients from the chain rule alone, no autograd."""
 
-from .checks import check_batch, check_targets
+from .checks import check_batch, check_model, check_targets
 
 
 def backprop(model, sketches, targets):
     """The gradient of the MSE loss for each of `model`'s parameters, by name."""
+    check_model(model, "backprop")
     W1, b1 = model.layer1.weight.detach(), model.layer1.bias.detach()
     W2, b2 = model.layer2.weight.detach(), model.layer2.bias.detach()
     check_batch(sketches, W1.shape[1], W1.dtype, who="backprop")

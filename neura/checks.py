@@ -4,6 +4,7 @@ import math
 import numbers
 
 import torch
+from torch import nn
 
 
 def _shape(t):
@@ -58,3 +59,24 @@ def check_positive(value, name, who, whole=False):
     if not (value > 0 and math.isfinite(value)):
         expected = ">= 1" if whole else "> 0"
         raise ValueError(f"{who} expects {name} {expected}, got {value!r}")
+
+
+def check_seed(seed, who):
+    """Check that `seed` is None or a whole number that torch.manual_seed takes."""
+    if seed is None:
+        return
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{who} expects seed to be a whole number or None, got {seed!r}")
+    if not -2**63 <= seed < 2**64:
+        raise ValueError(f"{who} expects seed from -2**63 to 2**64 - 1, got {seed!r}")
+
+
+def check_model(model, who):
+    """Check that `model` is shaped like NeuralPainter: nn.Linear layers `layer1` and `layer2`."""
+    layers = [getattr(model, name, None) for name in ("layer1", "layer2")]
+    if not all(isinstance(layer, nn.Linear) for layer in layers):
+        raise TypeError(f"{who} expects a NeuralPainter (a model whose layer1 and layer2 are nn.Linear), "
+                        f"got {type(model).__name__}")
+    if layers[0].out_features != layers[1].in_features:
+        raise ValueError(f"{who} expects layer2 to take the {layers[0].out_features} outputs of layer1, "
+                         f"got layer2 with {layers[1].in_features} inputs")

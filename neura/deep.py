@@ -3,7 +3,7 @@
 import torch
 from torch import nn
 
-from .checks import check_positive
+from .checks import check_positive, check_seed
 from .seeding import seeded
 
 ACTIVATIONS = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU}
@@ -19,6 +19,7 @@ def deep_stack(activation="relu", depth=20, width=32, he_init=True, seed=0):
         raise ValueError(f"deep_stack expects an activation from {sorted(ACTIVATIONS)}, got {activation!r}")
     check_positive(depth, "depth", "deep_stack", whole=True)
     check_positive(width, "width", "deep_stack", whole=True)
+    check_seed(seed, "deep_stack")
     layers = []
     with seeded(seed):
         for _ in range(depth):

@@ -3,7 +3,7 @@
 import torch
 from torch import nn
 
-from .checks import check_batch, check_positive
+from .checks import check_batch, check_positive, check_seed
 from .seeding import seeded
 
 
@@ -19,6 +19,7 @@ class NeuralPainter(nn.Module):
     def __init__(self, hidden=4, seed=None):
         super().__init__()
         check_positive(hidden, "hidden", "NeuralPainter", whole=True)
+        check_seed(seed, "NeuralPainter")
         with seeded(seed):
             self.layer1 = nn.Linear(3, hidden)  # sketch -> hidden strokes
             self.layer2 = nn.Linear(hidden, 1)  # strokes -> one score

@@ -1,24 +1,31 @@
 """The training loop, and the diary it keeps of every epoch."""
 
+import math
+import warnings
+
 import pandas as pd
 import torch
 from torch import nn
 
-from .checks import check_batch, check_positive, check_targets
+from .checks import check_batch, check_model, check_positive, check_targets
 
-# The base class, one that needs a closure at every step, and one for sparse gradients only.
-_UNFIT = {"Optimizer", "LBFGS", "SparseAdam"}
+# What cannot train the painter: the base class, one that needs a closure at every step,
+# one for sparse gradients only, and one for 2-D weights only (the painter has biases).
+_UNFIT = {"Optimizer", "LBFGS", "SparseAdam", "Muon"}
 
 
-def optimizer_class(name):
-    """The `torch.optim` optimizer class for a name such as "sgd" or "Adam"."""
+def optimizer_class(optimizer):
+    """The `torch.optim` class for a name such as "sgd" or "Adam", or the class itself if it can train."""
     known = {n.lower(): c for n, c in vars(torch.optim).items()
              if isinstance(c, type) and issubclass(c, torch.optim.Optimizer)
              and n not in _UNFIT}
-    if not isinstance(name, str) or name.lower() not in known:
+    if isinstance(optimizer, type) and issubclass(optimizer, torch.optim.Optimizer) \
+            and optimizer.__name__ not in _UNFIT:
+        return optimizer
+    if not isinstance(optimizer, str) or optimizer.lower() not in known:
         raise ValueError(f"train expects an optimizer name from torch.optim "
-                         f"({', '.join(sorted(known))}), got {name!r}")
-    return known[name.lower()]
+                         f"({', '.join(sorted(known))}), got {optimizer!r}")
+    return known[optimizer.lower()]
 
 
 def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10):
@@ -32,8 +39,8 @@ def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10):
     """
     check_positive(lr, "lr", "train")
     check_positive(epochs, "epochs", "train", whole=True)
-    cls = optimizer if isinstance(optimizer, type) and issubclass(optimizer, torch.optim.Optimizer) \
-        else optimizer_class(optimizer)
+    cls = optimizer_class(optimizer)
+    check_model(model, "train")
     check_batch(sketches, model.layer1.in_features, model.layer1.weight.dtype, who="train")
     opt = cls(model.parameters(), lr=lr)
     loss_fn = nn.MSELoss()
@@ -47,7 +54,16 @@ def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10):
         loss.backward()
         diary.append(_page(epoch, model, predictions, targets, loss))
         opt.step()
+    _warn_if_diverged(diary, lr)
     return pd.DataFrame(diary)
+
+
+def _warn_if_diverged(diary, lr):
+    """Warn once, at the first epoch whose loss is NaN or infinite: the steps overshot."""
+    bad = next((row for row in diary if not math.isfinite(row["Loss"])), None)
+    if bad:
+        warnings.warn(f"train: the loss became {bad['Loss']} at epoch {bad['Epoch']} with lr={lr}: "
+                      f"the steps overshoot; try a smaller lr, such as lr={lr / 10:g}", RuntimeWarning, stacklevel=3)
 
 
 def _page(epoch, model, predictions, targets, loss):

@@ -51,3 +51,15 @@ def test_bad_input_gets_a_clear_error(x, y, error, words):
     with pytest.raises(error, match=None) as info:
         backprop(NeuralPainter(seed=1), x, y)
     assert words in str(info.value)
+
+
+@pytest.mark.parametrize("model, error, words", [
+    (nn.Linear(3, 1), TypeError, "backprop expects a NeuralPainter (a model whose layer1 and layer2 are nn.Linear), "
+                                 "got Linear"),
+    (nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 1)), TypeError, "got Sequential"),
+])
+def test_a_model_not_shaped_like_the_painter_gets_a_clear_error(model, error, words):
+    with pytest.raises(error) as info:
+        backprop(model, sketches(), targets())
+    assert words in str(info.value)
+    assert info.traceback[-1].path.parent.name == "neura"

@@ -39,6 +39,7 @@ def test_sigmoid_vanishes_and_relu_with_he_init_does_not(seed):
     ({"activation": "softmax"}, ValueError, "activation from ['relu', 'sigmoid', 'tanh'], got 'softmax'"),
     ({"depth": 0}, ValueError, "depth >= 1, got 0"),
     ({"width": 2.5}, TypeError, "width to be a whole number, got 2.5"),
+    ({"seed": "one"}, TypeError, "seed to be a whole number or None, got 'one'"),
 ])
 def test_bad_input_gets_a_clear_error(kwargs, error, words):
     with pytest.raises(error) as info:

@@ -56,3 +56,16 @@ def test_bad_sketches_get_a_clear_error(x, error, words):
 def test_bad_hidden_size_gets_a_clear_error(hidden, error):
     with pytest.raises(error, match=f"hidden .*got {hidden!r}"):
         NeuralPainter(hidden=hidden)
+
+
+@pytest.mark.parametrize("seed, error, words", [
+    ("one", TypeError, "seed to be a whole number or None, got 'one'"),
+    (1.5, TypeError, "seed to be a whole number or None, got 1.5"),
+    (True, TypeError, "seed to be a whole number or None, got True"),
+    (2**64, ValueError, "seed from -2**63 to 2**64 - 1, got 18446744073709551616"),
+])
+def test_bad_seed_gets_a_clear_error(seed, error, words):
+    with pytest.raises(error) as info:
+        NeuralPainter(seed=seed)
+    assert words in str(info.value)
+    assert info.traceback[-1].path.parent.name == "neura"

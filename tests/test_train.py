@@ -1,3 +1,5 @@
+import math
+
 import pandas as pd
 import pytest
 import torch
@@ -102,3 +104,62 @@ def test_bad_training_input_gets_a_clear_error(kwargs, error, words):
         train(NeuralPainter(seed=1), **args)
     assert words in str(info.value)
     assert info.traceback[-1].path.parent.name == "neura"
+
+
+def offered_optimizers():
+    """The optimizer names that train's error message offers a learner."""
+    with pytest.raises(ValueError) as info:
+        train(NeuralPainter(seed=1), sketches(), targets(), optimizer="?")
+    return str(info.value).split("(")[1].split(")")[0].split(", ")
+
+
+@pytest.mark.parametrize("name", offered_optimizers())
+def test_every_optimizer_the_error_offers_trains_the_painter(name):
+    model = NeuralPainter(seed=1)
+    diary = train(model, sketches(), targets(), optimizer=name, epochs=3)
+    after = nn.MSELoss()(model(sketches()), targets()).item()
+    assert len(diary) == 3 and after < diary["Loss"].iloc[0]
+
+
+def test_the_offer_leaves_out_what_cannot_train_the_painter():
+    assert "sgd" in offered_optimizers() and "adam" in offered_optimizers()
+    for unfit in [torch.optim.LBFGS, torch.optim.SparseAdam, torch.optim.Muon]:
+        assert unfit.__name__.lower() not in offered_optimizers()
+        with pytest.raises(ValueError, match=f"got <class '{unfit.__module__}.{unfit.__name__}'>"):
+            train(NeuralPainter(seed=1), sketches(), targets(), optimizer=unfit)
+
+
+class Layered(nn.Module):
+    """A model with layer1 and layer2, but layer2 does not fit layer1."""
+
+    def __init__(self):
+        super().__init__()
+        self.layer1, self.layer2 = nn.Linear(3, 4), nn.Linear(5, 1)
+
+
+@pytest.mark.parametrize("model, error, words", [
+    (nn.Linear(3, 1), TypeError, "train expects a NeuralPainter (a model whose layer1 and layer2 are nn.Linear), "
+                                 "got Linear"),
+    (nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 1)), TypeError, "got Sequential"),
+    (Layered(), ValueError, "layer2 to take the 4 outputs of layer1, got layer2 with 5 inputs"),
+])
+def test_a_model_not_shaped_like_the_painter_gets_a_clear_error(model, error, words):
+    with pytest.raises(error) as info:
+        train(model, sketches(), targets())
+    assert words in str(info.value)
+    assert info.traceback[-1].path.parent.name == "neura"
+
+
+def test_a_diverging_loss_warns_once_naming_the_epoch_and_lr_and_keeps_every_row():
+    with pytest.warns(RuntimeWarning) as caught:
+        diary = train(NeuralPainter(seed=1), sketches(), targets(), lr=50, epochs=30)
+    first = diary.index[~diary["Loss"].map(math.isfinite)][0]
+    assert len(caught) == 1 and caught[0].filename == __file__
+    assert f"at epoch {first} with lr=50" in str(caught[0].message)
+    assert "try a smaller lr, such as lr=5" in str(caught[0].message)
+    assert len(diary) == 30 and diary["Loss"].isna().iloc[-1]
+
+
+def test_a_finite_loss_does_not_warn(recwarn):
+    train(NeuralPainter(seed=1), sketches(), targets(), lr=0.1, epochs=30)
+    assert not [w for w in recwarn if w.category is RuntimeWarning]
