@@ -6,6 +6,7 @@ import warnings
 import pandas as pd
 import torch
 from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
 
 from .checks import check_batch, check_model, check_positive, check_targets
 
@@ -28,7 +29,8 @@ def optimizer_class(optimizer):
     return known[optimizer.lower()]
 
 
-def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10):
+def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10, test=None, batch_size=None,
+          shuffle_seed=0):
     """Train `model` in place on one batch and return the diary, one row per epoch.
 
     Each epoch paints, scores with MSE, clears old gradients, backpropagates
@@ -36,15 +38,30 @@ def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10):
     weights and bias, the predictions, the targets, the loss and neuron 0's
     gradients. `optimizer` is a name ("sgd", "adam", ...) or a
     `torch.optim.Optimizer` subclass.
+
+    `test=(sketches, targets)` adds a "Test loss" column: the MSE on those
+    held-out sketches, never trained on, at the start of the epoch.
+    `batch_size` makes each epoch many steps, one per mini-batch, drawn by a
+    DataLoader that reshuffles every epoch (seeded by `shuffle_seed`). The row
+    then records the start of the epoch over the whole training set: the
+    predictions, the loss and the gradients of that loss (no step uses them:
+    each step uses its own mini-batch's). "Steps" counts the steps taken
+    before the row.
     """
     check_positive(lr, "lr", "train")
     check_positive(epochs, "epochs", "train", whole=True)
     cls = optimizer_class(optimizer)
     check_model(model, "train")
     check_batch(sketches, model.layer1.in_features, model.layer1.weight.dtype, who="train")
+    if test is not None:
+        test = _held_out(test, model)
+    if batch_size is not None:
+        check_positive(batch_size, "batch_size", "train", whole=True)
+        if isinstance(shuffle_seed, bool) or not isinstance(shuffle_seed, int):
+            raise TypeError(f"train expects shuffle_seed to be a whole number, got {shuffle_seed!r}")
     opt = cls(model.parameters(), lr=lr)
     loss_fn = nn.MSELoss()
-    diary = []
+    diary, batches, steps = [], None, 0
     for epoch in range(epochs):
         predictions = model(sketches)
         if epoch == 0:
@@ -53,7 +70,21 @@ def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10):
         opt.zero_grad()
         loss.backward()
         diary.append(_page(epoch, model, predictions, targets, loss))
-        opt.step()
+        if test is not None:
+            with torch.no_grad():
+                diary[-1]["Test loss"] = loss_fn(model(test[0]), test[1]).item()
+        if batch_size is None:
+            opt.step()
+            continue
+        diary[-1]["Steps"] = steps
+        if batches is None:  # made once the targets are checked, so a mismatch gets train's own error
+            batches = DataLoader(TensorDataset(sketches, targets), batch_size=batch_size, shuffle=True,
+                                 generator=torch.Generator().manual_seed(shuffle_seed))
+        for x, y in batches:
+            opt.zero_grad()
+            loss_fn(model(x), y).backward()
+            opt.step()
+            steps += 1
     _warn_if_diverged(diary, lr)
     return pd.DataFrame(diary)
 
@@ -64,6 +95,18 @@ def _warn_if_diverged(diary, lr):
     if bad:
         warnings.warn(f"train: the loss became {bad['Loss']} at epoch {bad['Epoch']} with lr={lr}: "
                       f"the steps overshoot; try a smaller lr, such as lr={lr / 10:g}", RuntimeWarning, stacklevel=3)
+
+
+def _held_out(test, model):
+    """Check that `test` is a pair (sketches, targets) fit for `model`; return it."""
+    if not isinstance(test, (tuple, list)) or len(test) != 2:
+        raise TypeError(f"train expects test=(sketches, targets), a pair of tensors, got {type(test).__name__}"
+                        + (f" of length {len(test)}" if isinstance(test, (tuple, list)) else ""))
+    who = "train (test set)"
+    check_batch(test[0], model.layer1.in_features, model.layer1.weight.dtype, who=who)
+    with torch.no_grad():
+        check_targets(test[1], model(test[0]), who=who)
+    return test
 
 
 def _page(epoch, model, predictions, targets, loss):
