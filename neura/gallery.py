@@ -11,7 +11,7 @@ MOOD = 0.1  # the mentor's mood moves a score by at most this much, either way
 def rule(sketches):
     """The mentor's taste without her mood, one score per sketch: shape [n, 1].
 
-    score = 0.3 + 0.8 * max(0, color - 0.4) + 0.3 * pressure - 0.5 * |tilt - 0.5|
+    score = 0.3 + 0.8 * max(0, color - 0.4) + 0.3 * pressure - 0.5 * abs(tilt - 0.5)
     """
     color, pressure, tilt = sketches.unbind(1)
     score = 0.3 + 0.8 * (color - 0.4).clamp(min=0) + 0.3 * pressure - 0.5 * (tilt - 0.5).abs()
