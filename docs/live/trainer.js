@@ -1,0 +1,169 @@
+// The live studio's trainer: neura.train's arithmetic, in 32-bit floats, in the order PyTorch does it.
+// No DOM, no dependencies. It mirrors neura/byhand.py (forward, backprop) and neura/train.py (train),
+// and the two optimizers as torch 2.13 writes them on a CPU (its single-tensor code paths).
+// tests/test_trainer_js.py runs it under Node against neura.train and states how well they agree.
+
+const f = Math.fround;                       // round to the nearest float32
+const fma = (a, b, c) => f(a * b + c);       // float32 fused multiply-add: a*b is exact in a double
+
+// Sums in the orders torch's CPU kernels use (found by testing candidate orders against torch).
+const plain = (v) => v.reduce((s, q) => f(s + q));  // left to right
+
+function ilp4(v) {  // torch's row_sum: four running sums over rows of four, the tail into the first
+  const n = v.length, m = n - (n % 4);
+  if (m === 0) return plain(v);
+  const acc = Array.from(v.slice(0, 4));
+  for (let i = 4; i < m; i++) acc[i % 4] = f(acc[i % 4] + v[i]);
+  for (let i = m; i < n; i++) acc[0] = f(acc[0] + v[i]);
+  return plain(acc);
+}
+
+const rowSum = (v) => (v.length === 8 ? plain(v) : ilp4(v));  // a contiguous vector (the MSE's mean)
+
+function colSum(v, j, hidden) {  // column j of an [n, hidden] matrix, summed over the batch
+  if (hidden === 1) return rowSum(v);
+  return hidden < 8 && j < hidden - (hidden % 4) ? plain(v) : ilp4(v);
+}
+
+function dot(p, blocked) {  // MKL's sum of products p: rows in blocks of four add two products apart
+  const K = p.length;
+  if (!blocked || K < 5) return plain(p);
+  const rest = p.filter((_, k) => k !== K - 3 && k !== K - 1);
+  return f(plain(rest) + f(p[K - 3] + p[K - 1]));
+}
+
+const relu = (z) => (z > 0 || z !== z ? z : 0);  // NaN passes, as torch.relu lets it
+
+function copy({ W1, b1, W2, b2 }) {
+  return { W1: Float32Array.from(W1), b1: Float32Array.from(b1), W2: Float32Array.from(W2), b2: Float32Array.from(b2) };
+}
+
+function check(brushes, x, y) {
+  const hidden = brushes.b1?.length;
+  const ok = hidden > 0 && brushes.W1?.length === 3 * hidden && brushes.W2?.length === hidden && brushes.b2?.length === 1;
+  if (!ok) throw new Error(`brushes must be {W1: 3*hidden, b1: hidden, W2: hidden, b2: 1} numbers, got ${
+    ["W1", "b1", "W2", "b2"].map((k) => `${k}: ${brushes[k]?.length}`).join(", ")}`);
+  if (!Array.isArray(x) || x.length < 1 || x.some((r) => r?.length !== 3)) {
+    throw new Error(`sketches must be 1 or more rows of 3 features, got ${JSON.stringify(x)}`);
+  }
+  if (y !== undefined && y?.length !== x.length) {
+    throw new Error(`expected ${x.length} targets, one per sketch, got ${y?.length}`);
+  }
+}
+
+/** Paint a batch: z = x W1^T + b1, h = relu(z), yHat = h W2^T + b2 (station 1, the filter, station 2). */
+export function forward(brushes, x) {
+  check(brushes, x);
+  const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = x.length;
+  const z = [], h = [], yHat = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i].map(f);
+    z.push(Float32Array.from(b1, (b, j) => f(plain(xi.map((v, c) => f(v * W1[3 * j + c]))) + b)));
+    h.push(z[i].map(relu));
+    yHat[i] = f(dot(h[i].map((v, j) => v * W2[j]), i < n - (n % 4)) + b2[0]);
+  }
+  return { z, h, yHat };
+}
+
+/** The MSE loss and its gradient for each brush, by the chain rule (as neura.backprop and autograd). */
+export function backprop(brushes, x, y) {
+  check(brushes, x, y);
+  const { W2 } = brushes, hidden = W2.length, n = x.length;
+  const { h, yHat } = forward(brushes, x);
+  const t = y.map(f), diff = yHat.map((p, i) => p - t[i]);
+  const loss = f(rowSum(diff.map((d) => d * d)) / n);
+  const norm = f(2 / n), dYHat = diff.map((d) => norm * d);               // mse_loss_backward
+  const dZ = h.map((hi, i) => hi.map((v, j) => (v <= 0 ? 0 : dYHat[i] * W2[j])));  // threshold_backward
+  const col = (m, j) => m.map((r) => r[j]), xs = x.map((r) => r.map(f));
+  const grads = {
+    W1: Float32Array.from({ length: 3 * hidden }, (_, k) =>
+      plain(dZ.map((r, i) => f(r[Math.floor(k / 3)] * xs[i][k % 3])))),
+    b1: Float32Array.from({ length: hidden }, (_, j) => colSum(col(dZ, j), j, hidden)),
+    W2: Float32Array.from({ length: hidden }, (_, j) => plain(dYHat.map((d, i) => f(d * h[i][j])))),
+    b2: Float32Array.of(rowSum(dYHat)),
+  };
+  return { loss, yHat, grads };
+}
+
+const NAMES = ["W1", "b1", "W2", "b2"];
+
+/** SGD: param.add_(grad, alpha=-lr), one fused multiply-add per number. Updates `params` in place. */
+export function sgdStep(params, grads, lr) {
+  const alpha = f(-lr);
+  for (const k of NAMES) params[k].forEach((p, i) => { params[k][i] = fma(alpha, grads[k][i], p); });
+}
+
+function powi(b, k) {  // b**k for a whole k, correctly rounded like C's pow, via double-double products
+  const split = (a) => { const c = 134217729 * a, hi = c - (c - a); return [hi, a - hi]; };
+  const mul = ([ah, al], [bh, bl]) => {
+    const p = ah * bh, [a1, a2] = split(ah), [b1, b2] = split(bh);
+    const e = ((a1 * b1 - p) + a1 * b2 + a2 * b1) + a2 * b2 + ah * bl + al * bh, s = p + e;
+    return [s, e - (s - p)];
+  };
+  let r = [1, 0];
+  for (let x = [b, 0]; k > 0; k >>= 1, x = mul(x, x)) if (k & 1) r = mul(r, x);
+  return r[0] + r[1];
+}
+
+/** Adam with torch's defaults (betas 0.9, 0.999, eps 1e-8), its single-tensor CPU path.
+ * `state` starts as {} and keeps the step count and both moments; `params` is updated in place. */
+export function adamStep(params, grads, state, lr, [beta1, beta2] = [0.9, 0.999], eps = 1e-8) {
+  state.step = (state.step ?? 0) + 1;
+  state.m ??= Object.fromEntries(NAMES.map((k) => [k, new Float32Array(params[k].length)]));
+  state.v ??= Object.fromEntries(NAMES.map((k) => [k, new Float32Array(params[k].length)]));
+  const bc1 = 1 - powi(beta1, state.step), bc2 = 1 - powi(beta2, state.step);  // Python floats
+  const value = f(-(lr / bc1)), bc2Sqrt = f(Math.sqrt(bc2));
+  const w = f(1 - beta1), b2 = f(beta2), c = f(1 - beta2), e = f(eps);
+  for (const k of NAMES) {
+    const p = params[k], g = grads[k], m = state.m[k], v = state.v[k];
+    for (let i = 0; i < p.length; i++) {
+      m[i] = fma(w, f(g[i] - m[i]), m[i]);                       // exp_avg.lerp_(grad, 1 - beta1)
+      v[i] = fma(f(c * g[i]), g[i], f(v[i] * b2));               // exp_avg_sq.mul_(beta2).addcmul_(g, g, 1 - beta2)
+      const denom = f(f(f(Math.sqrt(v[i])) / bc2Sqrt) + e);      // (exp_avg_sq.sqrt() / sqrt(bc2)).add_(eps)
+      p[i] = f(p[i] + f(f(value * m[i]) / denom));               // param.addcdiv_(exp_avg, denom, -lr / bc1)
+    }
+  }
+}
+
+function page(epoch, { W1, b1 }, yHat, y, loss, grads) {  // one diary row, as neura.train's _page
+  const row = { Epoch: epoch, "W1[0][0]": W1[0], "W1[0][1]": W1[1], "W1[0][2]": W1[2], "B1[0]": b1[0] };
+  yHat.forEach((p, i) => { row[`Prediction[${i}]`] = p; });
+  y.forEach((t, i) => { row[`Target[${i}]`] = f(t); });
+  return Object.assign(row, { Loss: loss, "Grad_W1[0][0]": grads.W1[0], "Grad_B1[0]": grads.b1[0] });
+}
+
+/** Train a copy of `brushes`, yielding one {row, W1, b1, W2, b2} per epoch: the diary row and the
+ * brushes before that epoch's step. opts: {optimizer: "sgd" | "adam", lr, epochs}. */
+export function* train(brushes, x, y, { optimizer = "sgd", lr = 0.1, epochs = 10 } = {}) {
+  check(brushes, x, y);
+  if (!["sgd", "adam"].includes(optimizer)) throw new Error(`optimizer must be "sgd" or "adam", got ${optimizer}`);
+  if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`lr must be a positive number, got ${lr}`);
+  if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`epochs must be a whole number >= 1, got ${epochs}`);
+  const params = copy(brushes), state = {};
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const { loss, yHat, grads } = backprop(params, x, y);
+    yield { row: page(epoch, params, yHat, y, loss, grads), ...copy(params) };
+    if (optimizer === "sgd") sgdStep(params, grads, lr);
+    else adamStep(params, grads, state, lr);
+  }
+}
+
+function pyRepr(v) {  // Python's repr of a float: shortest digits, exponent below 1e-4 and from 1e16 on
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
+  const [mant, ex] = Math.abs(v).toExponential().split("e"), exp = Number(ex);
+  const digits = mant.replace(".", ""), sign = v < 0 ? "-" : "";
+  if (exp < -4 || exp >= 16) {
+    const tail = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    return `${sign}${digits[0]}${tail}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  return `${sign}${digits.slice(0, exp + 1).padEnd(exp + 1, "0")}.${digits.slice(exp + 1) || "0"}`;
+}
+
+/** The diary as neura.train(...).to_csv(index=False) writes it: NaN as an empty field. */
+export function toCsv(rows) {
+  const cell = (k, v) => (k === "Epoch" ? String(v) : Number.isNaN(v) ? "" : pyRepr(v));
+  const lines = rows.map((r) => Object.entries(r).map(([k, v]) => cell(k, v)).join(","));
+  return [Object.keys(rows[0] ?? {}).join(","), ...lines].join("\n") + "\n";
+}
