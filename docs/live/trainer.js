@@ -28,8 +28,9 @@ function colSum(v, j, hidden) {  // column j of an [n, hidden] matrix, summed ov
 function dot(p, blocked) {  // MKL's sum of products p: rows in blocks of four add two products apart
   const K = p.length;
   if (!blocked || K < 5) return plain(p);
-  const rest = p.filter((_, k) => k !== K - 3 && k !== K - 1);
-  return f(plain(rest) + f(p[K - 3] + p[K - 1]));
+  let s = p[0];
+  for (let k = 1; k < K - 1; k++) if (k !== K - 3) s = f(s + p[k]);
+  return f(s + f(p[K - 3] + p[K - 1]));
 }
 
 const relu = (z) => (z > 0 || z !== z ? z : 0);  // NaN passes, as torch.relu lets it
@@ -54,13 +55,17 @@ function check(brushes, x, y) {
 /** Paint a batch: z = x W1^T + b1, h = relu(z), yHat = h W2^T + b2 (station 1, the filter, station 2). */
 export function forward(brushes, x) {
   check(brushes, x);
-  const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = x.length;
+  const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = x.length, p = new Float32Array(hidden);
   const z = [], h = [], yHat = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const xi = x[i].map(f);
-    z.push(Float32Array.from(b1, (b, j) => f(plain(xi.map((v, c) => f(v * W1[3 * j + c]))) + b)));
-    h.push(z[i].map(relu));
-    yHat[i] = f(dot(h[i].map((v, j) => v * W2[j]), i < n - (n % 4)) + b2[0]);
+    const [x0, x1, x2] = x[i].map(f), zi = new Float32Array(hidden), hi = new Float32Array(hidden);
+    for (let j = 0; j < hidden; j++) {
+      zi[j] = f(f(f(f(x0 * W1[3 * j]) + f(x1 * W1[3 * j + 1])) + f(x2 * W1[3 * j + 2])) + b1[j]);
+      hi[j] = relu(zi[j]);
+      p[j] = hi[j] * W2[j];  // a Float32Array rounds what it stores
+    }
+    z.push(zi), h.push(hi);
+    yHat[i] = f(dot(p, i < n - (n % 4)) + b2[0]);
   }
   return { z, h, yHat };
 }
@@ -68,20 +73,23 @@ export function forward(brushes, x) {
 /** The MSE loss and its gradient for each brush, by the chain rule (as neura.backprop and autograd). */
 export function backprop(brushes, x, y) {
   check(brushes, x, y);
-  const { W2 } = brushes, hidden = W2.length, n = x.length;
-  const { h, yHat } = forward(brushes, x);
-  const t = y.map(f), diff = yHat.map((p, i) => p - t[i]);
-  const loss = f(rowSum(diff.map((d) => d * d)) / n);
-  const norm = f(2 / n), dYHat = diff.map((d) => norm * d);               // mse_loss_backward
-  const dZ = h.map((hi, i) => hi.map((v, j) => (v <= 0 ? 0 : dYHat[i] * W2[j])));  // threshold_backward
-  const col = (m, j) => m.map((r) => r[j]), xs = x.map((r) => r.map(f));
-  const grads = {
-    W1: Float32Array.from({ length: 3 * hidden }, (_, k) =>
-      plain(dZ.map((r, i) => f(r[Math.floor(k / 3)] * xs[i][k % 3])))),
-    b1: Float32Array.from({ length: hidden }, (_, j) => colSum(col(dZ, j), j, hidden)),
-    W2: Float32Array.from({ length: hidden }, (_, j) => plain(dYHat.map((d, i) => f(d * h[i][j])))),
-    b2: Float32Array.of(rowSum(dYHat)),
-  };
+  const { W2 } = brushes, hidden = W2.length, n = x.length, { h, yHat } = forward(brushes, x);
+  const sq = new Float32Array(n), dYHat = new Float32Array(n), norm = f(2 / n);
+  for (let i = 0; i < n; i++) {
+    const d = f(yHat[i] - f(y[i]));
+    sq[i] = d * d;
+    dYHat[i] = norm * d;  // mse_loss_backward: 2/n as a float32, times the difference
+  }
+  const loss = f(rowSum(sq) / n);
+  const grads = { W1: new Float32Array(3 * hidden), b1: new Float32Array(hidden), W2: new Float32Array(hidden),
+    b2: Float32Array.of(rowSum(dYHat)) };
+  const dZ = new Float32Array(n);
+  for (let j = 0; j < hidden; j++) {
+    for (let i = 0; i < n; i++) dZ[i] = h[i][j] <= 0 ? 0 : dYHat[i] * W2[j];  // threshold_backward
+    grads.b1[j] = colSum(dZ, j, hidden);
+    grads.W2[j] = plain(dYHat.map((d, i) => d * h[i][j]));
+    for (let c = 0; c < 3; c++) grads.W1[3 * j + c] = plain(dZ.map((d, i) => d * f(x[i][c])));
+  }
   return { loss, yHat, grads };
 }
 
