@@ -1,12 +1,18 @@
 // The live studio's trainer: neura.train's arithmetic, in 32-bit floats, in the order PyTorch does it.
 // No DOM, no dependencies. It mirrors neura/byhand.py (forward, backprop) and neura/train.py (train),
 // and the two optimizers as torch 2.13 writes them on a CPU (its single-tensor code paths).
-// tests/test_trainer_js.py runs it under Node against neura.train and states how well they agree.
+// The orders were found by testing candidates against torch on thousands of random inputs:
+// - nn.Linear (addmm, Intel MKL's sgemm): each product rounded, summed left to right, the bias added
+//   last; but rows in whole blocks of four with five or more inputs add two products apart (dot);
+// - sums over the batch (the MSE's mean, the bias gradients) follow torch's four-way row_sum (ilp4);
+// - SGD's add_, Adam's lerp_ and addcmul_ are fused multiply-adds; Adam's bias corrections are doubles.
+// One step cannot match bit for bit: torch takes Adam's square root with MKL's vsSqrt, which is not
+// IEEE's correctly rounded sqrt (Math.sqrt) and, built on the CPU's own estimate instruction, not the
+// same on every CPU. So Adam runs agree to the last bits, while SGD runs can agree bit for bit:
+// tests/test_trainer_js.py runs this file under Node against neura.train and measures both.
 
 const f = Math.fround;                       // round to the nearest float32
 const fma = (a, b, c) => f(a * b + c);       // float32 fused multiply-add: a*b is exact in a double
-
-// Sums in the orders torch's CPU kernels use (found by testing candidate orders against torch).
 const plain = (v) => v.reduce((s, q) => f(s + q), 0);  // left to right, from +0 (so -0 + -0 gives +0, as in torch)
 
 function ilp4(v) {  // torch's row_sum: four running sums over rows of four, the tail into the first
@@ -16,7 +22,7 @@ function ilp4(v) {  // torch's row_sum: four running sums over rows of four, the
   return plain(acc);
 }
 
-const rowSum = (v) => (v.length === 8 ? plain(v) : ilp4(v));  // a contiguous vector (the MSE's mean)
+const rowSum = (v) => (v.length === 8 ? plain(v) : ilp4(v));  // a contiguous vector (eight: vectorized)
 
 function colSum(v, j, hidden) {  // column j of an [n, hidden] matrix, summed over the batch
   if (hidden === 1) return rowSum(v);
@@ -33,7 +39,7 @@ function dot(p, blocked) {  // MKL's sum of products p: rows in blocks of four a
 
 const relu = (z) => (z > 0 || z !== z ? z : 0);  // NaN passes, as torch.relu lets it
 
-function copy({ W1, b1, W2, b2 }) {
+function copy({ W1, b1, W2, b2 }) {  // float32 copies (the caller's brushes are never changed)
   return { W1: Float32Array.from(W1), b1: Float32Array.from(b1), W2: Float32Array.from(W2), b2: Float32Array.from(b2) };
 }
 
@@ -50,19 +56,25 @@ function check(brushes, x, y) {
   }
 }
 
-/** Paint a batch: z = x W1^T + b1, h = relu(z), yHat = h W2^T + b2 (station 1, the filter, station 2). */
+/** Paint a batch: z = x W1^T + b1, h = relu(z), yHat = h W2^T + b2 (station 1, the filter, station 2).
+ * z and h come as one row of `hidden` numbers per sketch. */
 export function forward(brushes, x) {
   check(brushes, x);
+  const { z, h, yHat } = paint(brushes, x), k = brushes.b1.length;
+  const rows = (m) => x.map((_, i) => m.subarray(i * k, (i + 1) * k));
+  return { z: rows(z), h: rows(h), yHat };
+}
+
+function paint(brushes, x) {  // forward, with z and h flat: [i * hidden + j]
   const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = x.length, p = new Float32Array(hidden);
-  const z = [], h = [], yHat = new Float32Array(n);
+  const z = new Float32Array(n * hidden), h = new Float32Array(n * hidden), yHat = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const [x0, x1, x2] = x[i].map(f), zi = new Float32Array(hidden), hi = new Float32Array(hidden);
-    for (let j = 0; j < hidden; j++) {
-      zi[j] = f(f(f(f(x0 * W1[3 * j]) + f(x1 * W1[3 * j + 1])) + f(x2 * W1[3 * j + 2])) + b1[j]);
-      hi[j] = relu(zi[j]);
-      p[j] = hi[j] * W2[j];  // a Float32Array rounds what it stores
+    const x0 = f(x[i][0]), x1 = f(x[i][1]), x2 = f(x[i][2]);
+    for (let j = 0, k = i * hidden; j < hidden; j++, k++) {
+      z[k] = f(f(f(f(x0 * W1[3 * j]) + f(x1 * W1[3 * j + 1])) + f(x2 * W1[3 * j + 2])) + b1[j]);
+      h[k] = relu(z[k]);
+      p[j] = h[k] * W2[j];  // a Float32Array rounds what it stores
     }
-    z.push(zi), h.push(hi);
     yHat[i] = f(dot(p, i < n - (n % 4)) + b2[0]);
   }
   return { z, h, yHat };
@@ -71,7 +83,11 @@ export function forward(brushes, x) {
 /** The MSE loss and its gradient for each brush, by the chain rule (as neura.backprop and autograd). */
 export function backprop(brushes, x, y) {
   check(brushes, x, y);
-  const { W2 } = brushes, hidden = W2.length, n = x.length, { h, yHat } = forward(brushes, x);
+  return grad(brushes, x, y);
+}
+
+function grad(brushes, x, y) {
+  const { W2 } = brushes, hidden = W2.length, n = x.length, { h, yHat } = paint(brushes, x);
   const sq = new Float32Array(n), dYHat = new Float32Array(n), norm = f(2 / n);
   for (let i = 0; i < n; i++) {
     const d = f(yHat[i] - f(y[i]));
@@ -83,10 +99,16 @@ export function backprop(brushes, x, y) {
     b2: Float32Array.of(rowSum(dYHat)) };
   const dZ = new Float32Array(n);
   for (let j = 0; j < hidden; j++) {
-    for (let i = 0; i < n; i++) dZ[i] = h[i][j] <= 0 ? 0 : dYHat[i] * W2[j];  // threshold_backward
+    for (let i = 0; i < n; i++) dZ[i] = h[i * hidden + j] <= 0 ? 0 : dYHat[i] * W2[j];  // threshold_backward
     grads.b1[j] = colSum(dZ, j, hidden);
-    grads.W2[j] = plain(dYHat.map((d, i) => d * h[i][j]));
-    for (let c = 0; c < 3; c++) grads.W1[3 * j + c] = plain(dZ.map((d, i) => d * f(x[i][c])));
+    let gW2 = 0, g0 = 0, g1 = 0, g2 = 0;  // the matrix products' sums: left to right, from +0
+    for (let i = 0; i < n; i++) {
+      gW2 = f(gW2 + f(dYHat[i] * h[i * hidden + j]));
+      g0 = f(g0 + f(dZ[i] * f(x[i][0])));
+      g1 = f(g1 + f(dZ[i] * f(x[i][1])));
+      g2 = f(g2 + f(dZ[i] * f(x[i][2])));
+    }
+    grads.W2[j] = gW2, grads.W1[3 * j] = g0, grads.W1[3 * j + 1] = g1, grads.W1[3 * j + 2] = g2;
   }
   return { loss, yHat, grads };
 }
@@ -96,7 +118,10 @@ const NAMES = ["W1", "b1", "W2", "b2"];
 /** SGD: param.add_(grad, alpha=-lr), one fused multiply-add per number. Updates `params` in place. */
 export function sgdStep(params, grads, lr) {
   const alpha = f(-lr);
-  for (const k of NAMES) params[k].forEach((p, i) => { params[k][i] = fma(alpha, grads[k][i], p); });
+  for (const k of NAMES) {
+    const p = params[k], g = grads[k];
+    for (let i = 0; i < p.length; i++) p[i] = fma(alpha, g[i], p[i]);
+  }
 }
 
 function powi(b, k) {  // b**k for a whole k, correctly rounded like C's pow, via double-double products
@@ -147,7 +172,7 @@ export function* train(brushes, x, y, { optimizer = "sgd", lr = 0.1, epochs = 10
   if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`epochs must be a whole number >= 1, got ${epochs}`);
   const params = copy(brushes), state = {};
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const { loss, yHat, grads } = backprop(params, x, y);
+    const { loss, yHat, grads } = grad(params, x, y);
     yield { row: page(epoch, params, yHat, y, loss, grads), ...copy(params) };
     if (optimizer === "sgd") sgdStep(params, grads, lr);
     else adamStep(params, grads, state, lr);
