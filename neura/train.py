@@ -115,8 +115,8 @@ def _page(epoch, model, predictions, targets, loss):
     row = {"Epoch": epoch}
     row.update({f"W1[0][{j}]": w[0][j].item() for j in range(w.shape[1])})
     row["B1[0]"] = b[0].item()
-    row.update({f"Prediction[{i}]": p.item() for i, p in enumerate(predictions)})
-    row.update({f"Target[{i}]": t.item() for i, t in enumerate(targets)})
+    row.update({f"Prediction[{i}]": p for i, p in enumerate(predictions.flatten().tolist())})
+    row.update({f"Target[{i}]": t for i, t in enumerate(targets.flatten().tolist())})
     row["Loss"] = loss.item()
     row["Grad_W1[0][0]"] = w.grad[0][0].item()
     row["Grad_B1[0]"] = b.grad[0].item()

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every page of the built site, by its path below the site root.
-PAGES = ["", "1-network/", "2-forward/", "3-loss/", "4-backprop/", "5-optimizer/", "6-training/",
+PAGES = ["", "1-network/", "2-forward/", "3-loss/", "4-backprop/", "5-optimizer/", "6-training/", "7-gallery/",
          "studio-session/", "reference/"]
 
 

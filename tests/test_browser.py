@@ -119,10 +119,11 @@ def test_page_loads_clean_offline_with_math_and_pictures(visit, path):
     assert visit(path).problems() == []
 
 
-def test_next_links_walk_all_six_steps_with_instant_navigation(visit):
+def test_next_links_walk_all_seven_steps_with_instant_navigation(visit):
     v = visit("")
     v.page.evaluate("window.neuraMarker = 'still the first page load'")
-    for number, step in enumerate(["1-network", "2-forward", "3-loss", "4-backprop", "5-optimizer", "6-training"], 1):
+    for number, step in enumerate(["1-network", "2-forward", "3-loss", "4-backprop", "5-optimizer", "6-training",
+                                  "7-gallery"], 1):
         v.page.click("a.md-footer__link--next")
         v.page.wait_for_url(f"**/{step}/")
         v.page.wait_for_function("n => document.querySelector('article h1').textContent.startsWith(`Step ${n}`)",

@@ -79,7 +79,7 @@ def test_block_alone_shows_what_its_page_shows(alone, page, block):
 
 def test_site_has_enough_checked_blocks():
     pages = {p.name: python_blocks(p) for p in PAGES if re.match(r"\d-", p.name)}
-    assert len(pages) == 6
+    assert len(pages) == 7
     for name, blocks in pages.items():
         assert any("neura" in b.code for b in blocks), f"{name} never imports neura"
         assert any(b.expected_output for b in blocks), f"{name} shows no checked output"

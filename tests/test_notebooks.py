@@ -9,8 +9,8 @@ downloads = hook("downloads")
 PAGES = downloads.step_pages()
 
 
-def test_there_is_a_notebook_for_each_of_the_six_steps():
-    assert [p.name[0] for p in PAGES] == list("123456")
+def test_there_is_a_notebook_for_each_of_the_seven_steps():
+    assert [p.name[0] for p in PAGES] == list("1234567")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
