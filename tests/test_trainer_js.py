@@ -157,6 +157,28 @@ def test_diverging_runs_overflow_in_both(lr, seed):
     assert not all(map(math.isfinite, loss[0])), f"torch's loss overflowed, trainer.js's stayed finite: {loss[0][-3:]}"
 
 
+def test_trainer_leaves_the_brushes_alone_and_names_bad_input():
+    """train() works on a copy; bad brushes, sketches, targets or options raise an error that says what it expected."""
+    script = """
+    import { train } from "./docs/live/trainer.js";
+    const brushes = {W1: [0.1, -0.2, 0.3], b1: [0.5], W2: [-0.4], b2: [0.2]}, before = JSON.stringify(brushes);
+    const runs = [...train(brushes, [[0.5, 0.7, 0.3]], [0.8], {optimizer: "adam", lr: 0.1, epochs: 3})];
+    const errors = [
+      [{...brushes, W2: [1, 2]}, [[0.5, 0.7, 0.3]], [0.8], {}], [brushes, [[0.5, 0.7]], [0.8], {}],
+      [brushes, [[0.5, 0.7, 0.3]], [], {}], [brushes, [[0.5, 0.7, 0.3]], [0.8], {optimizer: "rmsprop"}],
+      [brushes, [[0.5, 0.7, 0.3]], [0.8], {lr: 0}], [brushes, [[0.5, 0.7, 0.3]], [0.8], {epochs: 2.5}],
+    ].map(([b, x, y, o]) => { try { train(b, x, y, o).next(); return null; } catch (e) { return e.message; } });
+    console.log(JSON.stringify({same: JSON.stringify(brushes) === before, epochs: runs.map((r) => r.row.Epoch),
+                                moved: runs[2].W1[0] !== runs[0].W1[0], errors}));
+    """
+    out = json.loads(subprocess.run([NODE or "node", "--input-type=module", "-e", script], cwd=ROOT,
+                                    capture_output=True, text=True, check=True).stdout)
+    assert out["same"] and out["moved"] and out["epochs"] == [0, 1, 2]
+    expected = ["W2: 2", "rows of 3 features", "1 targets, one per sketch, got 0", "rmsprop", "got 0", "got 2.5"]
+    for message, part in zip(out["errors"], expected, strict=True):
+        assert message is not None and part in message, (message, part)
+
+
 if __name__ == "__main__":  # python tests/test_trainer_js.py [runs]: the figures, and the time of a long run
     import sys
     import time
