@@ -1,7 +1,8 @@
 // The live studio's trainer: neura.train's arithmetic, in 32-bit floats, in the order PyTorch does it.
 // No DOM, no dependencies. It mirrors neura/byhand.py (forward, backprop) and neura/train.py (train),
 // and the two optimizers as torch 2.13 writes them on a CPU (its single-tensor code paths).
-// The orders were found by testing candidates against torch on thousands of random inputs:
+// The orders were found by testing candidates against torch on thousands of random inputs on an AMD EPYC
+// CPU (MKL picks its kernels by CPU, so on others torch may round otherwise):
 // - nn.Linear (addmm, Intel MKL's sgemm): each product rounded, summed left to right, the bias added
 //   last; but rows in whole blocks of four with five or more inputs add two products apart (dot);
 // - sums over the batch (the MSE's mean, the bias gradients) follow torch's four-way row_sum (ilp4);
@@ -22,7 +23,7 @@ function ilp4(v) {  // torch's row_sum: four running sums over rows of four, the
   return plain(acc);
 }
 
-const rowSum = (v) => (v.length === 8 ? plain(v) : ilp4(v));  // a contiguous vector (eight: vectorized)
+const rowSum = (v) => (v.length === 8 ? plain(v) : ilp4(v));  // a contiguous vector
 
 function colSum(v, j, hidden) {  // column j of an [n, hidden] matrix, summed over the batch
   if (hidden === 1) return rowSum(v);
