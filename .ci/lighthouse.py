@@ -19,15 +19,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import PAGES, Quiet, build, serve  # noqa: E402  the pages, server and build the site tests use
+from sitetools import CHROMIUM, FLAGS, ROOT, Quiet, build, serve, urls  # the pages, build and server the tests use
 
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13 needs Node 22; this machine's Node is 20
 TOOLS = ROOT / ".cache" / "lighthouse"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
-         " --no-first-run")
+CHROME = os.environ.get("CHROME_PATH", CHROMIUM)
 SCORES = ["performance", "accessibility", "best-practices", "seo"]
 TEXT = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 BARE = """site_name: Bare Material
@@ -81,7 +77,7 @@ def median_audit(tool, url, runs):
 def audit(tool, url):
     """Lighthouse's four scores (0-100), the bytes the page transferred, the audits that lost points."""
     run = subprocess.run([str(tool), url, "--output=json", "--output-path=stdout", "--quiet",
-                          f"--chrome-flags={FLAGS}"], capture_output=True, text=True,
+                          f"--chrome-flags={' '.join(['--headless=new', *FLAGS])}"], capture_output=True, text=True,
                          env={**os.environ, "CHROME_PATH": CHROME})
     if run.returncode:
         sys.exit(f"lighthouse failed on {url}:\n{run.stderr[-2000:]}")
@@ -111,7 +107,7 @@ def main(runs=3):
 
         print(f"{'page':<22}" + "".join(f"{c:>16}" for c in SCORES) + f"{'KiB':>12}  audits that lost points")
         results = []
-        for page in PAGES:
+        for page in urls():
             result = median_audit(tool, ours_url + page, runs)
             results.append(result)
             print(line(page or "(home)", *result), flush=True)

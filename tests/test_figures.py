@@ -2,14 +2,14 @@
 
 import re
 
+import figures
 import matplotlib.pyplot as plt
 import pytest
-from conftest import ROOT, hook
+import sitetools
 
 from neura import NeuralPainter
 
-DOCS = ROOT / "docs"
-figures = hook("figures")
+DOCS = sitetools.DOCS
 
 
 @pytest.mark.parametrize("name", figures.names())
@@ -40,21 +40,11 @@ def test_network_diagram_follows_the_hidden_size(hidden):
 
 
 def test_each_step_page_shows_a_figure():
-    for page in sorted(DOCS.glob("[1-9]-*.md")):
+    for page in sitetools.step_pages():
         assert re.search(r"!\[[^\]]{20,}\]\(figures/", page.read_text()), page.name
-
-
-def contrast(a, b):
-    """WCAG's contrast ratio of two colours given as #rrggbb."""
-    def luminance(colour):
-        rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-    light, dark = sorted([luminance(a), luminance(b)], reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def test_ink_and_every_line_colour_stand_out_from_the_paper():
     style = figures.load("_style")
-    assert contrast(style.INK, style.PAPER) >= 7  # text: WCAG AAA
-    assert min(contrast(c, style.PAPER) for c in style.COLORS) >= 3  # lines and marks: WCAG non-text contrast
+    assert sitetools.contrast(style.INK, style.PAPER) >= 7  # text: WCAG AAA
+    assert min(sitetools.contrast(c, style.PAPER) for c in style.COLORS) >= 3  # lines and marks: WCAG non-text contrast

@@ -5,7 +5,7 @@ import inspect
 import pandas as pd
 import pytest
 import torch
-from conftest import ROOT
+from sitetools import ROOT
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 

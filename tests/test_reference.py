@@ -2,7 +2,7 @@
 
 import inspect
 
-from conftest import hook
+import reference
 
 import neura
 
@@ -13,7 +13,7 @@ def test_every_public_function_and_class_has_a_docstring():
 
 
 def test_reference_has_an_entry_with_the_docstring_for_each_public_name():
-    text = hook("reference").on_page_markdown("# API\n\n<!-- neura:api -->\n")
+    text = reference.on_page_markdown("# API\n\n<!-- neura:api -->\n")
     assert "<!-- neura:api -->" not in text
     for name in neura.__all__:
         assert f"## `{name}" in text

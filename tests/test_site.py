@@ -5,9 +5,9 @@ import urllib.parse
 from html.parser import HTMLParser
 
 import pytest
-from conftest import PAGES as PATHS
+import sitetools
 
-PAGES = [f"{path}index.html" for path in PATHS]
+PAGES = [f"{path}index.html" for path in sitetools.urls()]
 
 
 def test_strict_build_makes_every_page(site):

@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 import torch
-from conftest import ROOT
+from sitetools import ROOT
 
 from neura import NeuralPainter, train
 

@@ -1,8 +1,9 @@
 """Put Neura's training diary on the page as a real HTML table, rendered from the DataFrame at build time."""
 
 import re
+from pathlib import Path
 
-from neura import NeuralPainter, sketches, targets, train
+import cache
 
 PLACEHOLDER = "<!-- neura:diary -->"
 
@@ -19,4 +20,11 @@ def table(diary):
 def on_page_markdown(markdown, **kwargs):
     if PLACEHOLDER not in markdown:
         return markdown
-    return markdown.replace(PLACEHOLDER, table(train(NeuralPainter(seed=1), sketches(), targets())))
+    return markdown.replace(PLACEHOLDER, cache.cached("diary", [Path(__file__)], made, "diary.html").read_text())
+
+
+def made():
+    """The table of a real training run (trained only when neura, a pin or this hook changed)."""
+    from neura import NeuralPainter, sketches, targets, train
+
+    return table(train(NeuralPainter(seed=1), sketches(), targets()))

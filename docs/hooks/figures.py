@@ -1,7 +1,8 @@
 """Draw the site's figures at build time, so that no picture can disagree with the code.
 
 Every `docs/figures/NAME.py` defines `figure()`, which returns a matplotlib
-figure; the build saves it as `figures/NAME.svg` beside the pages.
+figure; the build saves it as `figures/NAME.svg` beside the pages. A figure is drawn again only
+when its script, `_style.py`, this hook, neura or a pinned version changed (cache.py).
 """
 
 import importlib.util
@@ -9,6 +10,7 @@ import io
 import sys
 from pathlib import Path
 
+import cache
 import matplotlib
 
 matplotlib.use("Agg")
@@ -41,7 +43,13 @@ def names():
     return sorted(p.stem for p in SCRIPTS.glob("*.py") if not p.name.startswith("_"))
 
 
+def drawn(name):
+    """The path of the SVG of figure NAME, drawn only when one of its inputs changed."""
+    inputs = [SCRIPTS / f"{name}.py", SCRIPTS / "_style.py", Path(__file__)]
+    return cache.cached("figures", inputs, lambda: svg(load(name).figure()), f"{name}.svg")
+
+
 def on_files(files, config):
     for name in names():
-        files.append(File.generated(config, f"figures/{name}.svg", content=svg(load(name).figure())))
+        files.append(File.generated(config, f"figures/{name}.svg", abs_src_path=str(drawn(name))))
     return files

@@ -1,6 +1,8 @@
-"""Keep the notebook page offline and light.
+"""The studio-session notebook page: executed (and cached), offline and light.
 
-mkdocs-jupyter's template always adds a MathJax loader (with an empty URL)
+The notebook runs in a fresh kernel at build time, once for each state of its inputs (cache.py),
+and mkdocs-jupyter renders the executed copy (its own execution stays off: its cache would key on
+the notebook alone, not on neura). mkdocs-jupyter's template always adds a MathJax loader (with an empty URL)
 and a Mermaid loader from a CDN, and inlines about 0.5 MB of JupyterLab CSS.
 The studio notebook uses neither math nor Mermaid, so both loaders go, and
 only the CSS rules whose classes appear on the page stay. The page's meta
@@ -8,8 +10,16 @@ description comes from the notebook's own metadata.
 """
 
 import json
+import os
 import re
+import tempfile
 from pathlib import Path
+
+import cache
+import nbformat
+from mkdocs.plugins import event_priority
+
+NOTEBOOKS = ["studio-session.ipynb"]  # the notebooks that are pages (mkdocs-jupyter's `include`)
 
 LOADERS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -59,6 +69,40 @@ def prune(css, classes):
             if used:
                 kept.append(f"{','.join(used)}{{{body}}}")
     return "".join(kept)
+
+
+def execute(nb, cwd=cache.ROOT, timeout=120):
+    """Run notebook NB (filled in place) top to bottom in a fresh Python kernel whose folder is CWD.
+
+    The kernel talks over IPC, not TCP: nothing listens on the network, and ipykernel has no
+    unencrypted-TCP warning to print into the build's output.
+    """
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+
+    with tempfile.TemporaryDirectory() as sockets:
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
+        try:
+            NotebookClient(nb, km=km, timeout=timeout, allow_errors=False,
+                           resources={"metadata": {"path": str(cwd)}}).execute()
+        finally:
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
+    return nb
+
+
+def executed(source):
+    """The path of the executed copy of the notebook SOURCE, made only when an input changed."""
+    run = lambda: nbformat.writes(execute(nbformat.read(source, as_version=4)))  # noqa: E731
+    return cache.cached("notebook", [Path(source), Path(__file__)], run, Path(source).name)
+
+
+@event_priority(-100)  # after mkdocs-jupyter wrapped the file (its wrapper computes its own abs_src_path)
+def on_files(files, config):
+    for name in NOTEBOOKS:
+        file = files.get_file_from_path(name)
+        file.abs_src_path = str(executed(file.abs_src_path))
+    return files
 
 
 def on_page_context(context, page, **kwargs):

@@ -1,0 +1,178 @@
+"""What the tests, the build hooks and the benchmarks know about the site, said once.
+
+The pages come from the nav of mkdocs.yml; a page's Python blocks come from pytest-codeblocks'
+own reader; the build, the local server and the Chromium launch are the ones every test and
+benchmark uses; the contrast ratio is WCAG's formula.
+"""
+
+import functools
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+STEP = re.compile(r"\d+-[\w-]+\.md")  # step pages: 1-network.md, 2-forward.md, ...
+
+CHROMIUM = os.environ.get("NEURA_CHROMIUM", "/usr/bin/chromium")  # Debian's; never Playwright's download
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run"]
+
+
+def nav(project=ROOT):
+    """The files the nav of PROJECT's mkdocs.yml lists, in order, as paths below docs/."""
+    from mkdocs.utils.yaml import yaml_load  # mkdocs' own loader understands the !ENV tags
+
+    with open(Path(project) / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)  # a section
+            elif not re.match(r"[a-z]+://", value):  # links to other hosts are not pages
+                yield value
+    return list(walk(config["nav"]))
+
+
+def pages(project=ROOT):
+    """The site's pages, Markdown and notebooks, as files in docs/, in the nav's order."""
+    return [Path(project) / "docs" / name for name in nav(project)]
+
+
+def step_pages(project=ROOT):
+    """The numbered step pages (docs/1-network.md, ...) in the nav's order."""
+    return [page for page in pages(project) if STEP.fullmatch(page.name)]
+
+
+def url(page):
+    """Where PAGE (a file in docs/) is served, below the site's root: "" for the home page, "3-loss/" ..."""
+    stem = Path(page).with_suffix("").name
+    return "" if stem == "index" else f"{stem}/"
+
+
+def urls(project=ROOT):
+    """Every page's address below the site's root, in the nav's order."""
+    return [url(page) for page in pages(project)]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One Python block of a page, as pytest-codeblocks reads it."""
+
+    page: Path
+    line: int
+    code: str
+    expected: str | None  # the output the page shows under it, if any
+    marks: tuple = ()  # pytest marks written above it, as text: "pytest.mark.xfail(...)"
+
+    @property
+    def name(self):
+        return f"{self.page.name}:{self.line}"
+
+    @property
+    def must_fail(self):
+        """Marked with pytest.mark.xfail: the page shows it failing on purpose."""
+        return any("xfail" in mark for mark in self.marks)
+
+    def problem(self, ok, output):
+        """What is wrong with this block, given how it ran alone (ok, output); None if nothing.
+
+        A block marked to fail is judged by its mark (pytest's xfail), so here only whether it ran.
+        """
+        if not ok:
+            return f"{self.name} failed when run alone:\n{output}"
+        if self.expected is not None and output != self.expected:
+            return f"{self.name} printed\n{output}\nbut its page shows\n{self.expected}"
+        return None
+
+
+def blocks(page):
+    """The Python blocks of a Markdown page, in order."""
+    from pytest_codeblocks import extract_from_file
+
+    return [Block(Path(page), b.lineno, b.code, b.expected_output, tuple(b.marks))
+            for b in extract_from_file(page) if b.syntax == "python"]
+
+
+class Alone:
+    """Runs blocks each alone in a fresh interpreter (tests/run_each_alone.py), each code once.
+
+    The first question runs every block it has been told about, in one batch, so that the
+    children can run side by side; later questions about new code run another batch.
+    """
+
+    def __init__(self):
+        self.results, self.known = {}, []
+
+    def add(self, blocks):
+        self.known += [b.code for b in blocks]
+
+    def __call__(self, code):
+        """(ok, printed text or the error) of CODE run alone."""
+        if code not in self.results:
+            todo = {c: c for c in [*self.known, code] if c not in self.results}
+            run = subprocess.run([sys.executable, str(ROOT / "tests" / "run_each_alone.py")], cwd=ROOT,
+                                 input=json.dumps(todo), capture_output=True, text=True, check=True)
+            self.results.update({c: tuple(r) for c, r in json.loads(run.stdout).items()})
+        return self.results[code]
+
+
+def build(out, url, project=ROOT):
+    """`mkdocs build --strict` of PROJECT into OUT, for pages served at URL; the finished process."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NEURA_SITE_URL": url})
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static file handler that does not log every request."""
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder, handler=Quiet):
+    """Serve FOLDER from a free port of 127.0.0.1; return the server and its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def missing_browser():
+    """Why Chromium cannot be driven here, or None."""
+    import shutil
+
+    if shutil.which(CHROMIUM) is None:
+        return f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium`"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return ("no playwright package: install it with `pip install playwright`"
+                " (Debian's Chromium is used, no browser download)")
+    return None
+
+
+def launch(playwright):
+    """Debian's headless Chromium, started through PLAYWRIGHT with the site's flags."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+
+
+def luminance(rgb):
+    """WCAG's relative luminance of an (r, g, b) colour, channels 0-255."""
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb)]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    """WCAG's contrast ratio of two colours, each #rrggbb or (r, g, b)."""
+    rgb = [tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) if isinstance(c, str) else c for c in (a, b)]
+    light, dark = sorted(map(luminance, rgb), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+

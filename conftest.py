@@ -1,0 +1,57 @@
+"""Every Markdown page is a test file: `pytest docs/3-loss.md` checks that page's Python blocks.
+
+Each block runs once, alone, in a fresh interpreter, as a learner would paste it; the one result
+serves its item here and every test that asks the `alone` fixture (the copy buttons, the
+mutation test). A block passes if it runs and prints exactly the output its page shows under it;
+a block marked `pytest.mark.xfail(...)` must fail.
+"""
+
+import sys
+
+import pytest
+import sitetools
+
+ALONE = sitetools.Alone()  # one per session: each block's code runs once
+
+
+def pytest_collect_file(file_path, parent):
+    if file_path.suffix == ".md":
+        return Page.from_parent(parent, path=file_path)
+
+
+class Page(pytest.File):
+    def collect(self):
+        found = sitetools.blocks(self.path)
+        ALONE.add(found)
+        for block in found:
+            item = BlockItem.from_parent(self, name=f"line {block.line}", block=block)
+            for mark in block.marks:
+                item.add_marker(eval(mark, {"pytest": pytest, "sys": sys}))
+            yield item
+
+
+class BlockItem(pytest.Item):
+    def __init__(self, *, block, **kwargs):
+        super().__init__(**kwargs)
+        self.block = block
+
+    def runtest(self):
+        problem = self.block.problem(*ALONE(self.block.code))
+        if problem:
+            raise RuntimeError(problem)  # what a block marked xfail(raises=RuntimeError) must raise
+
+    def repr_failure(self, excinfo):
+        return str(excinfo.value) if excinfo.errisinstance(RuntimeError) else super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, self.block.line - 1, f"{self.block.name}, run alone"
+
+
+@pytest.fixture(scope="session")
+def alone():
+    """Run code alone in a fresh interpreter: alone(code) -> (ok, output); every block of the nav's
+    pages is run once, in the first batch."""
+    for page in sitetools.pages():
+        if page.suffix == ".md":
+            ALONE.add(sitetools.blocks(page))
+    return ALONE

@@ -1,0 +1,92 @@
+"""Every step page as a Jupyter notebook to download, made at build time from the page's own Markdown.
+
+jupytext's Markdown reader makes the cells: ```python fences become code cells, everything else
+Markdown. jupytext knows nothing of Material's admonitions, tabs and collapsed blocks (their
+fences are indented, so it would leave the code as Markdown): `unfold` turns them into plain text
+first, by our own rule. A block the page marks as failing on purpose is tagged `raises-exception`,
+pytest markers are dropped, and pictures and links point at the published site.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import cache
+import jupytext
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / ".ci"))  # sitetools: the one reader of the nav and of code blocks
+import sitetools  # noqa: E402
+
+BOX = re.compile(r'^(?:!!!|\?\?\?\+?|===) ?(\w*) *"?([^"]*)"?\s*$')
+MARKER = re.compile(r"^<!--.*pytest.*-->\n?", re.M)
+
+
+def unfold(markdown):
+    """The page's text with front matter dropped and boxes (admonitions, tabs) turned into plain text."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    lines, inside = [], False
+    for line in text.splitlines():
+        box = BOX.match(line)
+        if box:
+            lines += [f"**{box.group(2) or box.group(1).capitalize()}**", ""]
+            inside = True
+        elif inside and (line.startswith("    ") or not line.strip()):
+            lines.append(line[4:])
+        else:
+            inside = False
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def published(text, site_url):
+    """Links to pictures and pages made absolute, so that they work from a downloaded notebook."""
+    text = re.sub(r"\]\((figures/[\w-]+\.svg)\)", rf"]({site_url}\1)", text)
+    return re.sub(r"\]\(([\w-]+)\.md(#[\w-]+)?\)",
+                  lambda m: f"]({site_url}{'' if m[1] == 'index' else m[1] + '/'}{m[2] or ''})", text)
+
+
+def lines(code):
+    return tuple(line for line in code.splitlines() if line.strip())
+
+
+def notebook(page, site_url=""):
+    """The notebook (as text) for the Markdown page PAGE."""
+    failing = {lines(b.code) for b in sitetools.blocks(page) if b.must_fail}
+    cells, shown_output = [], False
+    for cell in jupytext.reads(unfold(Path(page).read_text()), fmt="md").cells:
+        cell.metadata = {}
+        if cell.cell_type == "code" and shown_output:  # a block's output fenced as ```python: stays text
+            cell = nbformat.v4.new_markdown_cell(f"```python\n{cell.source}\n```")
+        shown_output = cell.source.rstrip().endswith("pytest-codeblocks:expected-output-->")
+        if cell.cell_type == "markdown":
+            cell.source = published(MARKER.sub("", cell.source), site_url).strip()
+            if not cell.source:
+                continue
+        elif lines(cell.source) in failing:
+            cell.metadata["tags"] = ["raises-exception"]
+        cells.append(cell)
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nbformat.writes(nb)
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import File
+
+    site_url = config["site_url"] or ""
+    for page in sitetools.step_pages(ROOT):
+        made = cache.cached("notebooks", [page, Path(__file__), site_url], lambda p=page: notebook(p, site_url),
+                            f"{page.stem}.ipynb")
+        files.append(File.generated(config, f"notebooks/{page.stem}.ipynb", abs_src_path=str(made)))
+    return files
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    name = Path(page.file.src_uri).name
+    if not sitetools.STEP.fullmatch(name):
+        return markdown
+    stem = Path(name).stem
+    link = f'[Download this page as a Jupyter notebook](notebooks/{stem}.ipynb){{ .md-button download="{stem}.ipynb" }}'
+    return re.sub(r"^(# .*)$", rf"\1\n\n{link}", markdown, count=1, flags=re.M)

@@ -1,0 +1,37 @@
+"""Every copy button in Chromium copies exactly a block that ran: a page's Python block (run alone, once,
+by the `alone` fixture) or a cell of the notebook the build executed. The `tour` fixture clicked the buttons."""
+
+import json
+
+import pytest
+import sitetools
+
+PAGES = sitetools.pages()
+
+def lines(code):
+    """The code's non-blank lines (pytest-codeblocks drops blank lines of indented blocks)."""
+    return tuple(line for line in code.splitlines() if line.strip())
+
+
+@pytest.mark.parametrize("source", PAGES, ids=sitetools.url)
+def test_every_code_block_has_a_copy_button(tour, source):
+    blocks, texts = tour[sitetools.url(source)]["blocks"], tour[sitetools.url(source)]["copies"]
+    assert len(texts) == blocks and all(t.strip() for t in texts)
+
+
+@pytest.mark.parametrize("source", [p for p in PAGES if p.suffix == ".md"], ids=sitetools.url)
+def test_each_python_block_is_copied_as_it_ran_alone(tour, alone, source):
+    copied = {lines(text) for text in tour[sitetools.url(source)]["copies"]}
+    found = sitetools.blocks(source)
+    assert found, "no Python to copy on this page"
+    for block in found:
+        assert lines(block.code) in copied, f"{block.name}: no copy button copies this block as it ran"
+        ok, output = alone(block.code)
+        assert ok != block.must_fail, f"{block.name}: {'ran, but it is marked to fail' if ok else output}"
+
+
+@pytest.mark.parametrize("source", [p for p in PAGES if p.suffix == ".ipynb"], ids=sitetools.url)
+def test_each_notebook_cell_is_copied_as_the_build_ran_it(tour, source):
+    """The strict build executes the notebook (a failing cell fails it); the page offers what it ran."""
+    cells = [lines("".join(c["source"])) for c in json.loads(source.read_text())["cells"] if c["cell_type"] == "code"]
+    assert cells and [lines(text) for text in tour[sitetools.url(source)]["copies"]] == cells
