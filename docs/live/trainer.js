@@ -44,17 +44,15 @@ function copy({ W1, b1, W2, b2 }) {  // float32 copies (the caller's brushes are
   return { W1: Float32Array.from(W1), b1: Float32Array.from(b1), W2: Float32Array.from(W2), b2: Float32Array.from(b2) };
 }
 
-function check(brushes, x, y) {
-  const hidden = brushes.b1?.length;
-  const ok = hidden > 0 && brushes.W1?.length === 3 * hidden && brushes.W2?.length === hidden && brushes.b2?.length === 1;
+function check(brushes = {}, x, y) {
+  const { W1, b1, W2, b2 } = brushes ?? {}, hidden = b1?.length;
+  const ok = hidden > 0 && W1?.length === 3 * hidden && W2?.length === hidden && b2?.length === 1;
   if (!ok) throw new Error(`brushes must be {W1: 3*hidden, b1: hidden, W2: hidden, b2: 1} numbers, got ${
-    ["W1", "b1", "W2", "b2"].map((k) => `${k}: ${brushes[k]?.length}`).join(", ")}`);
-  if (!Array.isArray(x) || x.length < 1 || x.some((r) => r?.length !== 3)) {
-    throw new Error(`sketches must be 1 or more rows of 3 features, got ${JSON.stringify(x)}`);
-  }
-  if (y !== undefined && y?.length !== x.length) {
-    throw new Error(`expected ${x.length} targets, one per sketch, got ${y?.length}`);
-  }
+    ["W1", "b1", "W2", "b2"].map((k) => `${k}: ${brushes?.[k]?.length}`).join(", ")}`);
+  const rows = Array.isArray(x) && x.length > 0 && x.every((r) => r?.length === 3);
+  if (!rows) throw new Error(`sketches must be 1 or more rows of 3 features, got ${JSON.stringify(x)}`);
+  const want = `expected ${x.length} targets, one per sketch`;
+  if (y !== undefined && y?.length !== x.length) throw new Error(`${want}, got ${y?.length}`);
 }
 
 /** Paint a batch: z = x W1^T + b1, h = relu(z), yHat = h W2^T + b2 (station 1, the filter, station 2).
