@@ -3,14 +3,18 @@
 import json
 import math
 import os
+import platform
 import random
+import re
 import shutil
 import subprocess
 import warnings
 from functools import cache
+from pathlib import Path
 
 import pytest
 import torch
+from cache import cached  # docs/hooks/cache.py: made once, kept under .cache/build/, keyed on neura and the pins
 from sitetools import ROOT
 
 from neura import NeuralPainter, train
@@ -64,6 +68,22 @@ def torch_run(run):
     return diary.to_csv(index=False), fired
 
 
+def machine():
+    """What torch's rounding depends on besides its version: the CPU, and the kernels torch picked for it."""
+    info = Path("/proc/cpuinfo")
+    model = re.search(r"model name\s*:(.*)", info.read_text()) if info.exists() else None
+    return f"{platform.machine()} {model and model[1].strip()} {torch.backends.cpu.get_cpu_capability()}"
+
+
+def torch_runs(runs):
+    """torch_run for each run, kept under .cache/build/ while neura, the pins, this file and the machine stay."""
+    def make():
+        return json.dumps([torch_run(run) for run in runs])
+
+    path = cached("trainer-torch", [Path(__file__), json.dumps(runs), machine()], make, "runs.json")
+    return json.loads(path.read_text())
+
+
 def value(cell):
     return float(cell) if cell else math.nan  # pandas writes NaN as an empty field
 
@@ -115,7 +135,7 @@ def measure(count=RUNS):
     """Run every configuration in both trainers; the agreement figures, overall and per optimizer."""
     runs = configs(count)
     results = [compare(run, js, ref) | {"run": run, "js": js, "ref": ref}
-               for run, js in zip(runs, node(runs), strict=True) for ref in [torch_run(run)]]
+               for run, js, ref in zip(runs, node(runs), torch_runs(runs), strict=True)]
 
     def figures(rs):
         close = [r for r in rs if r["first_bad"] is None]
@@ -179,7 +199,7 @@ def test_trainer_leaves_the_brushes_alone_and_names_bad_input():
         assert message is not None and part in message, (message, part)
 
 
-if __name__ == "__main__":  # python tests/test_trainer_js.py [runs]: the figures, and the time of a long run
+if __name__ == "__main__":  # PYTHONPATH=.ci:docs/hooks python tests/test_trainer_js.py [runs]: figures, timings
     import sys
     import time
 
