@@ -20,7 +20,12 @@ def table(diary):
 def on_page_markdown(markdown, **kwargs):
     if PLACEHOLDER not in markdown:
         return markdown
-    return markdown.replace(PLACEHOLDER, cache.cached("diary", [Path(__file__)], made, "diary.html").read_text())
+    return markdown.replace(PLACEHOLDER, cached_table().read_text())
+
+
+def cached_table():
+    """The path of the diary table, trained again only when neura, a pin or this hook changed."""
+    return cache.cached("diary", [Path(__file__)], made, "diary.html")
 
 
 def made():

@@ -75,12 +75,16 @@ def notebook(page, site_url=""):
 def on_files(files, config):
     from mkdocs.structure.files import File
 
-    site_url = config["site_url"] or ""
     for page in sitetools.step_pages(ROOT):
-        made = cache.cached("notebooks", [page, Path(__file__), site_url], lambda p=page: notebook(p, site_url),
-                            f"{page.stem}.ipynb")
+        made = cached_notebook(page, config["site_url"] or "")
         files.append(File.generated(config, f"notebooks/{page.stem}.ipynb", abs_src_path=str(made)))
     return files
+
+
+def cached_notebook(page, site_url):
+    """The path of PAGE's notebook, made again only when the page, this hook or the site's address changed."""
+    return cache.cached("notebooks", [page, Path(__file__), site_url], lambda: notebook(page, site_url),
+                        f"{page.stem}.ipynb")
 
 
 def on_page_markdown(markdown, page, **kwargs):

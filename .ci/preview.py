@@ -1,0 +1,92 @@
+"""How long `mkdocs serve` takes to show a prose edit, beside a bare Material site measured the same way.
+
+    python .ci/preview.py [EDITS]     # in the venv of the README's commands; 5 edits unless given
+
+Each site is copied to a temporary folder (ours with its .cache/, so the first build is warm as on a
+contributor's machine) and served by `mkdocs serve`. Then, EDITS times, a sentence with a new word is
+appended to a page and the page is fetched every 20 ms until the word is served: the time from the
+file write to that moment is one measure. mkdocs serve polls for changes every 0.5 s, so about 0.25 s
+of each measure is its polling. Prints every measure, the median and the worst. A benchmark, not a test.
+"""
+
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from sitetools import ROOT
+
+BARE = {"mkdocs.yml": "site_name: Bare Material\ntheme:\n  name: material\n",
+        "docs/index.md": "# A bare page\n\nMaterial's defaults, nothing added.\n",
+        "docs/page.md": "# Another page\n\nSome prose to edit.\n"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+def measure(project, page, path, edits):
+    """Seconds from each write to PAGE (in PROJECT) to the new text being served at PATH."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{path}"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 300
+        while fetch(url) is None:
+            if time.time() > deadline or server.poll() is not None:
+                sys.exit(f"mkdocs serve did not serve {url}")
+            time.sleep(0.2)
+        times, source = [], project / "docs" / page
+        for _ in range(edits):
+            word = f"edit{uuid.uuid4().hex[:8]}"
+            time.sleep(1.5)  # let the previous rebuild settle
+            with open(source, "a", encoding="utf-8") as f:
+                f.write(f"\nA new sentence with the word {word}.\n")
+            start = time.perf_counter()
+            while word not in (fetch(url) or ""):
+                if time.perf_counter() - start > 60:
+                    sys.exit(f"{word} never appeared at {url}")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+        return times
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def line(name, times):
+    each = " ".join(f"{t:.2f}" for t in times)
+    return f"{name:<16} median {statistics.median(times):.2f} s   worst {max(times):.2f} s   ({each})"
+
+
+def main(edits=5):
+    with tempfile.TemporaryDirectory() as tmp:
+        ours, bare = Path(tmp) / "ours", Path(tmp) / "bare"
+        shutil.copytree(ROOT, ours, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules",
+                                                                  "lighthouse", "__pycache__"))
+        for name, text in BARE.items():
+            (bare / name).parent.mkdir(parents=True, exist_ok=True)
+            (bare / name).write_text(text)
+        print(line("this site", measure(ours, "3-loss.md", "studio/3-loss/", edits)), flush=True)
+        print(line("bare Material", measure(bare, "page.md", "page/", edits)))
+
+
+if __name__ == "__main__":
+    main(*map(int, sys.argv[1:2]))
