@@ -1,0 +1,514 @@
+// The live studio's view: the controls, the address bar, the pictures and the epoch slider.
+// Every number it shows comes from trainer.js; the view only reads, checks, draws and formats.
+import { forward, toCsv, train } from "./trainer.js";
+
+const DEFAULTS = { seed: 1, hidden: 4, optimizer: "sgd", lr: 0.1, epochs: 200,
+                   x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3] };
+const FEATURES = ["color mix", "brush pressure", "tilt angle"];
+const SVG = "http://www.w3.org/2000/svg";
+
+// ---- reading what the learner typed: each reader gives {value} or {error} ----
+
+const fail = (expected, got) => ({ error: `expects ${expected}, got ${JSON.stringify(String(got))}` });
+
+function whole(lo, hi) {
+  return text => {
+    const s = String(text).trim();
+    const v = Number(s);
+    return /^[+-]?\d+$/.test(s) && v >= lo && v <= hi ? { value: v } : fail(`a whole number from ${lo} to ${hi}`, text);
+  };
+}
+
+function real(lo, hi, what = `a number from ${lo} to ${hi}`) {
+  return text => {
+    const s = String(text).trim();
+    const v = Number(s);
+    return s !== "" && Number.isFinite(v) && v >= lo && v <= hi ? { value: v } : fail(what, text);
+  };
+}
+
+const READ = {
+  seed: whole(0, 99),
+  hidden: whole(1, 8),
+  epochs: whole(1, 1000),
+  lr: real(1e-4, 10, "a learning rate from 0.0001 to 10"),
+  optimizer: text => ["sgd", "adam"].includes(text) ? { value: text } : fail('"sgd" or "adam"', text),
+  feature: real(-10, 10),
+  target: real(-10, 10),
+};
+
+function readSketches(text) {
+  const rows = String(text).split(";");
+  if (rows.length < 1 || rows.length > 8) return fail("1 to 8 sketches separated by ;", text);
+  const x = [];
+  for (const row of rows) {
+    const cells = row.split(",");
+    if (cells.length !== 3) return fail("3 features per sketch (color mix, brush pressure, tilt angle)", row);
+    const read = cells.map(READ.feature);
+    const bad = read.find(r => r.error);
+    if (bad) return bad;
+    x.push(read.map(r => r.value));
+  }
+  return { value: x };
+}
+
+function readTargets(text, n) {
+  const read = String(text).split(",").map(READ.target);
+  const bad = read.find(r => r.error);
+  if (bad) return bad;
+  return read.length === n ? { value: read.map(r => r.value) } : fail(`${n} targets, one per sketch`, text);
+}
+
+/** The configuration in the address (missing or bad parameters take the default), and what was ignored. */
+export function fromQuery(search) {
+  const q = new URLSearchParams(search);
+  const config = structuredClone(DEFAULTS);
+  const ignored = [];
+  for (const key of ["seed", "hidden", "optimizer", "lr", "epochs"]) {
+    if (!q.has(key)) continue;
+    const r = READ[key](q.get(key));
+    if (r.error) ignored.push(`${key} (${r.error})`);
+    else config[key] = r.value;
+  }
+  if (q.has("x")) {
+    const r = readSketches(q.get("x"));
+    if (r.error) ignored.push(`x (${r.error})`);
+    else config.x = r.value;
+  }
+  const y = readTargets(q.get("y") ?? "", config.x.length);
+  if (!y.error) config.y = y.value;
+  else if (q.has("x") || q.has("y")) {  // sketches without fitting targets fall back with them
+    ignored.push(`y (${y.error})`);
+    if (q.has("x") && !ignored.some(i => i.startsWith("x "))) ignored.push("x (it needs a target for every sketch)");
+    config.x = structuredClone(DEFAULTS.x);
+  }
+  return { config, ignored };
+}
+
+/** The address's query string for a configuration. */
+export function toQuery(c) {
+  return `?seed=${c.seed}&hidden=${c.hidden}&optimizer=${c.optimizer}&lr=${c.lr}&epochs=${c.epochs}` +
+    `&x=${c.x.map(r => r.join(",")).join(";")}&y=${c.y.join(",")}`;
+}
+
+// ---- numbers as Python prints them ----
+
+/** `format(v, ".{p}g")` as Python writes it. */
+export function pyG(v, p = 6) {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  if (v === 0) return Object.is(v, -0) ? "-0" : "0";
+  const [mantissa, e] = v.toExponential(p - 1).split("e");
+  const exp = Number(e);
+  const trim = s => s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+  if (exp < -4 || exp >= p) return `${trim(mantissa)}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  return trim(v.toFixed(p - 1 - exp));
+}
+
+const pyNumber = v => { const s = String(v); return /^-?\d+$/.test(s) ? `${s}.0` : s; };
+
+/** A standalone Python program that makes the same run with neura and prints what `summary` shows. */
+export function snippet(c) {
+  const rows = c.x.map(r => `[${r.map(pyNumber).join(", ")}]`).join(",\n                  ");
+  return `import torch
+from neura import NeuralPainter, train
+
+x = torch.tensor([${rows}])
+y = torch.tensor([${c.y.map(pyNumber).join(", ")}]).unsqueeze(1)
+model = NeuralPainter(hidden=${c.hidden}, seed=${c.seed})
+diary = train(model, x, y, optimizer="${c.optimizer}", lr=${pyNumber(c.lr)}, epochs=${c.epochs})
+
+last = diary.iloc[-1]
+print(f"epoch {last['Epoch']:.0f}: loss {last['Loss']:.6g}")
+for i in range(len(y)):
+    print(f"sketch {i}: prediction {last[f'Prediction[{i}]']:.6g}, target {last[f'Target[{i}]']:.6g}")
+`;
+}
+
+/** What the snippet prints: the last diary row's loss, predictions and targets. */
+export function summary(row, n) {
+  const lines = [`epoch ${row.Epoch}: loss ${pyG(row.Loss)}`];
+  for (let i = 0; i < n; i++)
+    lines.push(`sketch ${i}: prediction ${pyG(row[`Prediction[${i}]`])}, target ${pyG(row[`Target[${i}]`])}`);
+  return lines.join("\n") + "\n";
+}
+
+// ---- the starting brushes, exported from PyTorch at build time ----
+
+const brushFiles = new Map();
+
+/** NeuralPainter(hidden, seed)'s brushes, read from live/brushes-HIDDEN.bin (fetched once per size). */
+async function brushes(hidden, seed) {
+  if (!brushFiles.has(hidden)) {
+    const file = fetch(new URL(`brushes-${hidden}.bin`, import.meta.url))
+      .then(r => { if (!r.ok) throw new Error(`brushes-${hidden}.bin: ${r.status}`); return r.arrayBuffer(); });
+    brushFiles.set(hidden, file.catch(e => { brushFiles.delete(hidden); throw e; }));
+  }
+  const all = new Float32Array(await brushFiles.get(hidden));
+  const size = 5 * hidden + 1;
+  const at = seed * size;
+  return {
+    W1: all.slice(at, at + 3 * hidden),
+    b1: all.slice(at + 3 * hidden, at + 4 * hidden),
+    W2: all.slice(at + 4 * hidden, at + 5 * hidden),
+    b2: all.slice(at + 5 * hidden, at + size),
+  };
+}
+
+// ---- drawing ----
+
+function el(name, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (parent) parent.append(node);
+  return node;
+}
+
+function text(parent, x, y, content, attrs = {}) {
+  el("text", { x, y, ...attrs }, parent).textContent = content;
+}
+
+function drawNetwork(svg, record, x, scale) {
+  const hidden = record.b1.length;
+  const rows = Math.max(3, hidden);
+  const height = 40 * rows + 20;
+  svg.setAttribute("viewBox", `0 0 400 ${height}`);
+  svg.replaceChildren();
+  const column = (count, cx) => Array.from({ length: count }, (_, i) => [cx, height / 2 + 40 * (i - (count - 1) / 2)]);
+  const layers = [column(3, 110), column(hidden, 210), column(1, 310)];
+  const silent = forward(record, x).z;  // a neuron is silent if its stroke is <= 0 on every sketch
+  const dead = Array.from({ length: hidden }, (_, j) => silent.every(z => z[j] <= 0));
+  const weight = (k, j, i) => (k === 0 ? record.W1[j * 3 + i] : record.W2[i]);
+  for (let k = 0; k < 2; k++)
+    layers[k + 1].forEach(([x2, y2], j) => layers[k].forEach(([x1, y1], i) => {
+      const w = weight(k, j, i);
+      el("line", { x1, y1, x2, y2, class: w > 0 ? "pos" : "neg",
+                   "stroke-width": Number.isFinite(w) ? (0.5 + 5 * Math.abs(w) / scale).toFixed(2) : 0.5 }, svg);
+    }));
+  layers.forEach((points, k) => points.forEach(([cx, cy], n) => {
+    el("circle", { cx, cy, r: 14, class: k === 1 && dead[n] ? "dead" : "" }, svg);
+    if (k === 0) text(svg, cx - 20, cy + 4, FEATURES[n], { "text-anchor": "end" });
+    if (k === 2) text(svg, cx + 20, cy + 4, "score");
+  }));
+  const quiet = dead.filter(Boolean).length;
+  svg.setAttribute("aria-label", `Neura's network: 3 features, ${hidden} hidden neurons` +
+    (quiet ? ` (${quiet} silent on every sketch, drawn grey)` : "") + ", one score");
+}
+
+function drawLoss(svg, losses, epoch) {
+  const W = 400, H = 190, left = 52, right = 12, top = 12, bottom = 30;
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.replaceChildren();
+  const logs = losses.map(l => (Number.isFinite(l) && l > 0 ? Math.log10(l) : null));
+  const shown = logs.filter(v => v !== null);
+  const lo = shown.length ? Math.floor(Math.min(...shown)) : -1;
+  const hi = shown.length ? Math.max(lo + 1, Math.ceil(Math.max(...shown))) : 0;
+  const px = e => left + (W - left - right) * (losses.length > 1 ? e / (losses.length - 1) : 0.5);
+  const py = v => top + (H - top - bottom) * (hi - v) / (hi - lo);
+  const stride = Math.max(1, Math.ceil((hi - lo) / 5));
+  for (let d = lo; d <= hi; d += stride) {
+    el("line", { x1: left, x2: W - right, y1: py(d), y2: py(d), class: "grid" }, svg);
+    text(svg, left - 6, py(d) + 4, `1e${d}`, { "text-anchor": "end" });
+  }
+  text(svg, left, H - 8, "0", { "text-anchor": "middle" });
+  text(svg, W - right, H - 8, String(losses.length - 1), { "text-anchor": "end" });
+  text(svg, (left + W - right) / 2, H - 8, "epoch", { "text-anchor": "middle" });
+  let d = "";
+  logs.forEach((v, e) => { if (v !== null) d += `${d && logs[e - 1] !== null ? "L" : "M"}${px(e).toFixed(1)} ${py(v).toFixed(1)}`; });
+  el("path", { d, class: "curve" }, svg);
+  const v = logs[epoch];
+  el("line", { x1: px(epoch), x2: px(epoch), y1: top, y2: H - bottom, class: "now" }, svg);
+  if (v !== null) el("circle", { cx: px(epoch), cy: py(v), r: 4.5, class: "now" }, svg);
+  svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epochs; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}`);
+}
+
+function drawPredictions(svg, record, targets, range) {
+  const n = targets.length, W = 400, rowH = 30, left = 76, right = 16, H = rowH * n + 28;
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.replaceChildren();
+  const [lo, hi] = range;
+  const px = v => left + (W - left - right) * (Math.min(Math.max(v, lo), hi) - lo) / (hi - lo || 1);
+  const said = [];
+  targets.forEach((t, i) => {
+    const y = 16 + rowH * i, p = record.row[`Prediction[${i}]`];
+    text(svg, left - 10, y + 4, `sketch ${i}`, { "text-anchor": "end" });
+    el("line", { x1: left, x2: W - right, y1: y, y2: y, class: "grid" }, svg);
+    if (Number.isFinite(p)) el("line", { x1: px(t), x2: px(p), y1: y, y2: y, class: "miss" }, svg);
+    el("circle", { cx: px(t), cy: y, r: 7, class: "target" }, svg);
+    if (Number.isFinite(p)) el("circle", { cx: px(p), cy: y, r: 4.5, class: "prediction" }, svg);
+    said.push(`sketch ${i}: ${pyG(p, 4)} for ${pyG(t, 4)}`);
+  });
+  text(svg, left, H - 6, pyG(lo, 3), { "text-anchor": "start" });
+  text(svg, W - right, H - 6, pyG(hi, 3), { "text-anchor": "end" });
+  svg.setAttribute("aria-label", `Predictions and targets at this epoch: ${said.join("; ")}`);
+}
+
+// ---- the widget ----
+
+function start(root) {
+  const $ = id => root.querySelector(`#live-${id}`);
+  const motion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  let { config, ignored } = fromQuery(location.search);
+  let run = null;        // the finished run on screen: {config, records}
+  let pending = 0;       // the number of the newest run asked for; older ones stop
+  let timer = null;
+
+  if (ignored.length) {
+    $("notice").hidden = false;
+    $("notice").textContent = `Ignored in the address, so the default is used: ${ignored.join("; ")}.`;
+  }
+
+  function mark(input, message) {
+    const msg = root.querySelector(`#${input.getAttribute("aria-describedby")}`) || input.nextElementSibling;
+    input.setAttribute("aria-invalid", message ? "true" : "false");
+    if (msg) msg.textContent = message ? `This field ${message}; the last good run is still shown.` : "";
+  }
+
+  function sketchRow(i, features, target) {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = i;
+    tr.append(th);
+    [...features, target].forEach((v, k) => {
+      const td = document.createElement("td");
+      const input = document.createElement("input");
+      input.type = "text";
+      input.inputMode = "decimal";
+      input.value = v;
+      input.dataset.k = k;
+      input.setAttribute("aria-label", `sketch ${i}, ${k < 3 ? FEATURES[k] : "target"}`);
+      input.setAttribute("aria-describedby", "live-rows-msg");
+      td.append(input);
+      tr.append(td);
+    });
+    const td = document.createElement("td");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "live-remove";
+    remove.textContent = "×";
+    remove.setAttribute("aria-label", `Remove sketch ${i}`);
+    remove.disabled = config.x.length <= 1;
+    td.append(remove);
+    tr.append(td);
+    return tr;
+  }
+
+  function showConfig() {
+    $("rows").replaceChildren(...config.x.map((r, i) => sketchRow(i, r, config.y[i])));
+    $("add").disabled = config.x.length >= 8;
+    for (const key of ["hidden", "seed", "optimizer", "lr", "epochs"]) $(key).value = config[key];
+    $("lr-slider").value = Math.log10(config.lr);
+    root.querySelectorAll("[aria-invalid=true]").forEach(i => mark(i, ""));
+  }
+
+  function readRows() {
+    const x = [], y = [];
+    let error = null;
+    for (const tr of $("rows").children) {
+      const values = [...tr.querySelectorAll("input")].map(input => {
+        const r = (input.dataset.k < 3 ? READ.feature : READ.target)(input.value);
+        mark(input, r.error);
+        if (r.error && !error) error = `Sketch ${tr.firstChild.textContent}, ${input.getAttribute("aria-label").split(", ")[1]}: ${r.error}`;
+        return r.value;
+      });
+      x.push(values.slice(0, 3));
+      y.push(values[3]);
+    }
+    $("rows-msg").textContent = error ? `${error}; the last good run is still shown.` : "";
+    return error ? null : { x, y };
+  }
+
+  function changed(event) {
+    const input = event.target;
+    const next = structuredClone(config);
+    if (input.id === "live-lr-slider") {
+      next.lr = Number((10 ** Number(input.value)).toPrecision(2));
+      $("lr").value = next.lr;
+      mark($("lr"), "");
+    } else if (input.name in READ) {
+      const r = READ[input.name](input.value);
+      mark(input, r.error);
+      if (r.error) return;
+      next[input.name] = r.value;
+      if (input.name === "lr") $("lr-slider").value = Math.log10(r.value);
+    } else if ("k" in input.dataset) {
+      const rows = readRows();
+      if (!rows) return;
+      Object.assign(next, rows);
+    } else return;
+    apply(next);
+  }
+
+  function apply(next) {
+    config = next;
+    history.replaceState(history.state, "", toQuery(config) + location.hash);
+    compute(config);
+  }
+
+  async function compute(c) {
+    const ticket = ++pending;
+    root.dataset.state = "running";
+    let start;
+    try {
+      start = await brushes(c.hidden, c.seed);
+    } catch (e) {
+      $("status").textContent = `Her brushes could not be loaded (${e.message}); reload the page to try again.`;
+      root.dataset.state = "error";
+      return;
+    }
+    const records = [];
+    const steps = train(start, c.x, c.y, c);
+    for (;;) {  // compute in slices of about 12 ms, so the page stays responsive during long runs
+      const until = performance.now() + 12;
+      let r;
+      while (!(r = steps.next()).done && (records.push(r.value), performance.now() < until));
+      if (ticket !== pending || !root.isConnected) return;
+      if (r.done) break;
+      await new Promise(resolve => setTimeout(resolve));
+      if (ticket !== pending || !root.isConnected) return;
+    }
+    run = { config: c, records, ...scales(records) };
+    $("epoch").max = c.epochs - 1;
+    $("epoch").value = c.epochs - 1;
+    $("snippet").textContent = snippet(c);
+    $("final").textContent = summary(records.at(-1).row, c.x.length);
+    show(c.epochs - 1);
+    root.dataset.config = toQuery(c);
+    root.dataset.state = "done";
+  }
+
+  function scales(records) {
+    let w = 1e-6, lo = Infinity, hi = -Infinity;
+    for (const r of records) {
+      for (const v of [...r.W1, ...r.W2]) if (Number.isFinite(v)) w = Math.max(w, Math.abs(v));
+      for (const [k, v] of Object.entries(r.row))
+        if (/^(Prediction|Target)/.test(k) && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    }
+    const pad = (hi - lo) * 0.05 || 0.5;
+    return { weightScale: w, range: [lo - pad, hi + pad] };
+  }
+
+  function show(epoch) {
+    const { config: c, records } = run;
+    const record = records[epoch];
+    $("epoch-shown").textContent = epoch;
+    drawNetwork($("network"), record, c.x, run.weightScale);
+    drawLoss($("loss"), records.map(r => r.row.Loss), epoch);
+    drawPredictions($("predictions"), record, c.y, run.range);
+    $("row").replaceChildren(...Object.entries(record.row).map(([k, v]) => {
+      const tr = document.createElement("tr");
+      tr.innerHTML = `<th scope="row"></th><td></td>`;
+      tr.firstChild.textContent = k;
+      tr.lastChild.textContent = k === "Epoch" ? v : pyG(v);
+      return tr;
+    }));
+    const broke = records.findIndex(r => !Number.isFinite(r.row.Loss));
+    const last = records.at(-1).row.Loss;
+    $("status").textContent = broke >= 0
+      ? `The loss became ${pyG(records[broke].row.Loss)} at epoch ${broke}: a learning rate of ${c.lr} is too large ` +
+        `for these sketches, so every step overshoots the bottom of the valley further than the last. ` +
+        `Try a smaller one, such as ${c.lr / 10}.`
+      : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 4)}. After the last epoch the loss is ${pyG(last, 4)}` +
+        (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 4)}.` : `, not below where it started (${pyG(records[0].row.Loss, 4)}).`);
+  }
+
+  function stop() {
+    clearInterval(timer);
+    timer = null;
+    $("playing").textContent = "Play";
+    $("playing").setAttribute("aria-pressed", "false");
+  }
+
+  function play() {
+    if (timer) return stop();
+    const e = $("epoch");
+    if (Number(e.value) >= Number(e.max)) e.value = 0;
+    $("playing").textContent = "Pause";
+    $("playing").setAttribute("aria-pressed", "true");
+    // A whole run plays in about 4 s; with reduced motion, in 10 still frames instead of a smooth sweep.
+    const frames = motion.matches ? 10 : 120;
+    const stride = Math.max(1, Math.ceil((Number(e.max) + 1) / frames));
+    timer = setInterval(() => {
+      if (!root.isConnected) return stop();
+      const next = Math.min(Number(e.max), Number(e.value) + stride);
+      e.value = next;
+      show(next);
+      if (next >= Number(e.max)) stop();
+    }, motion.matches ? 400 : 33);
+  }
+
+  function download() {
+    const blob = new Blob([toCsv(run.records.map(r => r.row))], { type: "text/csv" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "neura-diary.csv";
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(snippet(run.config));
+      $("status").textContent = "Copied: paste it into Python with neura installed to make the same run.";
+    } catch {
+      root.querySelector(".live-python").open = true;
+      $("status").textContent = "The browser did not allow copying: the Python is shown below, select and copy it.";
+    }
+  }
+
+  $("setup").addEventListener("input", changed);
+  $("setup").addEventListener("submit", e => e.preventDefault());
+  $("rows").addEventListener("click", e => {
+    const button = e.target.closest(".live-remove");
+    if (!button || config.x.length <= 1) return;
+    const i = [...$("rows").children].indexOf(button.closest("tr"));
+    const next = structuredClone(config);
+    next.x.splice(i, 1);
+    next.y.splice(i, 1);
+    reshape(next);
+  });
+  $("add").addEventListener("click", () => {
+    if (config.x.length >= 8) return;
+    const next = structuredClone(config);
+    next.x.push([0.5, 0.5, 0.5]);
+    next.y.push(0.5);
+    reshape(next);
+  });
+  $("epoch").addEventListener("input", e => { if (run) show(Number(e.target.value)); });
+  $("back").addEventListener("click", () => step(-1));
+  $("forward").addEventListener("click", () => step(1));
+  $("playing").addEventListener("click", () => run && play());
+  $("csv").addEventListener("click", () => run && download());
+  $("copy").addEventListener("click", () => run && copy());
+
+  function step(by) {
+    if (!run) return;
+    stop();
+    const e = $("epoch");
+    e.value = Math.min(Number(e.max), Math.max(0, Number(e.value) + by));
+    show(Number(e.value));
+  }
+
+  function reshape(next) {  // a sketch added or removed: the table is drawn anew from the last good run
+    apply(next);
+    showConfig();
+  }
+
+  showConfig();
+  compute(config);
+}
+
+function boot() {
+  const root = document.getElementById("live-studio");
+  if (root && !root.dataset.started) {
+    root.dataset.started = "yes";
+    start(root);
+  }
+}
+
+// Material's instant navigation swaps pages without reloading this module: start again on every new page.
+if (window.document$) window.document$.subscribe(boot);
+else boot();
