@@ -409,8 +409,8 @@ function start(root) {
       ? `The loss became ${pyG(records[broke].row.Loss)} at epoch ${broke}: a learning rate of ${c.lr} is too large ` +
         `for these sketches, so every step overshoots the bottom of the valley further than the last. ` +
         `Try a smaller one, such as ${c.lr / 10}.`
-      : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 4)}. After the last epoch the loss is ${pyG(last, 4)}` +
-        (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 4)}.` : `, not below where it started (${pyG(records[0].row.Loss, 4)}).`);
+      : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 5)}. After the last epoch the loss is ${pyG(last, 5)}` +
+        (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 5)}.` : `, not below where it started (${pyG(records[0].row.Loss, 5)}).`);
   }
 
   function stop() {

@@ -1,0 +1,70 @@
+"""How long the live studio's trainer takes in Chromium, next to neura.train, for the same run.
+
+    python .ci/live_benchmark.py
+
+1000 epochs, 8 hidden neurons, 8 sketches, SGD and Adam: each timed 5 times, the median shown.
+Timings on a shared machine are noisy: read the ratio, not the milliseconds.
+"""
+
+import functools
+import http.server
+import statistics
+import threading
+import time
+from pathlib import Path
+
+import torch
+from playwright.sync_api import sync_playwright
+
+from neura import NeuralPainter, train
+
+LIVE = Path(__file__).resolve().parent.parent / "docs" / "live"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run"]
+RUN = """async ([brushes, x, y, opts]) => {
+    const { train } = await import("/trainer.js");
+    const b = Object.fromEntries(Object.entries(brushes).map(([k, v]) => [k, Float32Array.from(v)]));
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        for (const _ of train(b, x, y, opts));
+        times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[2];
+}"""
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main():
+    x = torch.rand(8, 3, generator=torch.Generator().manual_seed(0))
+    y = torch.rand(8, 1, generator=torch.Generator().manual_seed(1))
+    painter = NeuralPainter(8, 3)
+    brushes = {"W1": painter.layer1.weight.flatten().tolist(), "b1": painter.layer1.bias.tolist(),
+               "W2": painter.layer2.weight.flatten().tolist(), "b2": painter.layer2.bias.tolist()}
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(LIVE)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/live.css")  # any page of that origin
+        print("1000 epochs, hidden 8, 8 sketches   Chromium (trainer.js)   neura.train   ratio")
+        for optimizer, lr in [("sgd", 0.1), ("adam", 0.01)]:
+            js = page.evaluate(RUN, [brushes, x.tolist(), y.flatten().tolist(),
+                                     {"optimizer": optimizer, "lr": lr, "epochs": 1000}])
+            times = []
+            for _ in range(5):
+                start = time.perf_counter()
+                train(NeuralPainter(8, 3), x, y, optimizer, lr, 1000)
+                times.append(1000 * (time.perf_counter() - start))
+            py = statistics.median(times)
+            print(f"{optimizer:>36}   {js:8.1f} ms            {py:8.1f} ms   {py / js:5.1f}x faster in the browser")
+        browser.close()
+    httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main()
