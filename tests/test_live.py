@@ -70,7 +70,7 @@ def numbers(text):
 
 
 @pytest.fixture(scope="module")
-def studio(browser, server):  # noqa: F811
+def studio(browser, server):
     """open(query) -> (the live page showing that run, the diary CSV it downloads)."""
     page = browser.new_page(accept_downloads=True)
 
@@ -118,7 +118,8 @@ def test_every_number_agrees_with_pytorch(studio):
     assert same / count >= exact / 100
 
 
-@pytest.mark.parametrize("q", [DEFAULT.replace("lr=0.1", "lr=10"), DEFAULT.replace("lr=0.1", "lr=5").replace("seed=1", "seed=7"),
+@pytest.mark.parametrize("q", [DEFAULT.replace("lr=0.1", "lr=10"),
+                               DEFAULT.replace("lr=0.1", "lr=5").replace("seed=1", "seed=7"),
                                DEFAULT.replace("optimizer=sgd&lr=0.1", "optimizer=adam&lr=10")])
 def test_a_run_that_diverges_diverges_in_both(studio, q):
     expected, _ = reference(**parse(q))
@@ -140,11 +141,13 @@ NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[+-]\d+)?|nan|-?inf")
 def same_within(text, other, tolerance):
     """The same words, and numbers that agree within `tolerance` (relative above 1), as the page promises."""
     a, b = NUMBER.findall(text), NUMBER.findall(other)
-    return (NUMBER.sub("#", text).strip() == NUMBER.sub("#", other).strip() and len(a) == len(b)
-            and all(x == y or abs(float(x) - float(y)) <= tolerance * max(1, abs(float(y))) for x, y in zip(a, b)))
+    if NUMBER.sub("#", text).strip() != NUMBER.sub("#", other).strip():
+        return False
+    pairs = zip(map(float, a), map(float, b), strict=True)
+    return all(x == y or abs(x - y) <= tolerance * max(1, abs(y)) for x, y in pairs)
 
 
-def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(browser, server, tmp_path):  # noqa: F811
+def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(browser, server, tmp_path):
     page = browser.new_page(permissions=["clipboard-read", "clipboard-write"])
     for q in [DEFAULT, configurations(3, seed=7)[2], DEFAULT.replace("optimizer=sgd&lr=0.1", "optimizer=adam&lr=0.03")]:
         page.goto(f"{server}live/?{q}")
@@ -159,7 +162,7 @@ def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(browser, server, tm
     page.close()
 
 
-def test_the_pages_python_is_what_copy_as_pytorch_copies_for_the_first_run(browser, server):  # noqa: F811
+def test_the_pages_python_is_what_copy_as_pytorch_copies_for_the_first_run(browser, server):
     block = next(b for b in extract_from_file(LIVE) if b.syntax == "python")
     page = browser.new_page()
     page.goto(f"{server}live/")
@@ -283,8 +286,9 @@ def test_it_starts_after_instant_navigation_and_again_after_leaving(visit):
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_narrow_screens_and_both_palettes(browser, server, scheme):  # noqa: F811
-    page = browser.new_page(viewport={"width": 360, "height": 740}, color_scheme="dark" if scheme == "slate" else "light")
+def test_narrow_screens_and_both_palettes(browser, server, scheme):
+    dark = "dark" if scheme == "slate" else "light"
+    page = browser.new_page(viewport={"width": 360, "height": 740}, color_scheme=dark)
     page.goto(f"{server}live/")
     page.wait_for_selector("#live-studio[data-state=done]")
     assert page.get_attribute("body", "data-md-color-scheme") == scheme
@@ -295,7 +299,8 @@ def test_narrow_screens_and_both_palettes(browser, server, scheme):  # noqa: F81
 
 
 def test_the_widget_is_small_and_only_on_its_page(site):
-    sizes = {name: len(gzip.compress((site / "live" / name).read_bytes())) for name in ["view.js", "trainer.js", "live.css"]}
+    sizes = {name: len(gzip.compress((site / "live" / name).read_bytes()))
+             for name in ["view.js", "trainer.js", "live.css"]}
     assert sum(sizes.values()) <= 20 * 1024, sizes
     for page in site.rglob("*.html"):
         if page != site / "live" / "index.html":
