@@ -16,7 +16,6 @@ import pytest
 import torch
 from conftest import ROOT
 from pytest_codeblocks import extract_from_file
-from test_browser import Visit, browser, visit  # noqa: F401  (fixtures)
 
 from neura import NeuralPainter, sketches, targets, train
 
