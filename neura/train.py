@@ -31,10 +31,10 @@ def optimizer_class(optimizer):
 
 def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10, test=None, batch_size=None,
           shuffle_seed=0):
-    """Train `model` in place on one batch and return the diary, one row per epoch.
+    """Train `model` in place on `sketches` and `targets`; return the diary, one row per epoch.
 
-    Each epoch paints, scores with MSE, clears old gradients, backpropagates
-    and steps. The row records the state *before* the step: neuron 0's
+    By default an epoch is one step on the whole batch: paint, score with
+    MSE, clear old gradients, backpropagate, step. The row records the state *before* the step: neuron 0's
     weights and bias, the predictions, the targets, the loss and neuron 0's
     gradients. `optimizer` is a name ("sgd", "adam", ...) or a
     `torch.optim.Optimizer` subclass.
