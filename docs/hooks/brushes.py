@@ -7,9 +7,7 @@ as little-endian float32, the very bits PyTorch drew.
 
 from pathlib import Path
 
-import torch
-
-from neura import NeuralPainter
+import cache
 
 HIDDEN = range(1, 9)
 SEEDS = range(100)
@@ -18,6 +16,10 @@ TRAINER = Path(__file__).resolve().parent.parent / "live" / "trainer.js"
 
 def brushes(hidden):
     """The bytes of `live/brushes-HIDDEN.bin`."""
+    import torch
+
+    from neura import NeuralPainter
+
     painters = [NeuralPainter(hidden, seed) for seed in SEEDS]
     flat = [torch.cat([p.detach().flatten() for p in painter.parameters()]) for painter in painters]
     return torch.cat(flat).numpy().astype("<f4").tobytes()
@@ -26,8 +28,9 @@ def brushes(hidden):
 def on_files(files, config):
     from mkdocs.structure.files import File
 
-    for hidden in HIDDEN:
-        files.append(File.generated(config, f"live/brushes-{hidden}.bin", content=brushes(hidden)))
+    for hidden in HIDDEN:  # drawn again only when neura, a pin or this hook changed (cache.py): 1 s a build
+        made = cache.cached("brushes", [Path(__file__)], lambda h=hidden: brushes(h), f"brushes-{hidden}.bin")
+        files.append(File.generated(config, f"live/brushes-{hidden}.bin", abs_src_path=str(made)))
     return files
 
 

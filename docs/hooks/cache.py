@@ -6,6 +6,7 @@ anything else (a page's prose) and it is read back. Delete .cache/ to start afre
 """
 
 import hashlib
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,12 +23,12 @@ def key(*inputs):
 
 
 def cached(kind, inputs, make, name):
-    """The path of .cache/build/KIND/KEY/NAME, holding the text MAKE() returned for these INPUTS."""
+    """The path of .cache/build/KIND/KEY/NAME, holding what MAKE() returned (text or bytes) for these INPUTS."""
     path = FOLDER / kind / key(*inputs) / name
     if not path.exists():
-        text = make()
+        made = make()
         path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(path.name + ".part")
-        part.write_text(text, encoding="utf-8")
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        part.write_bytes(made) if isinstance(made, bytes) else part.write_text(made, encoding="utf-8")
         part.replace(path)  # whole or not at all, even if two builds race
     return path

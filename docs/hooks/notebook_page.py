@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cache
@@ -97,11 +98,18 @@ def executed(source):
     return cache.cached("notebook", [Path(source), Path(__file__)], run, Path(source).name)
 
 
+def on_pre_build(config):
+    """Start running the notebooks (each in its own kernel process) while the other hooks draw figures."""
+    global RUNNING
+    pool = ThreadPoolExecutor(len(NOTEBOOKS))
+    RUNNING = {name: pool.submit(executed, Path(config["docs_dir"]) / name) for name in NOTEBOOKS}
+    pool.shutdown(wait=False)
+
+
 @event_priority(-100)  # after mkdocs-jupyter wrapped the file (its wrapper computes its own abs_src_path)
 def on_files(files, config):
     for name in NOTEBOOKS:
-        file = files.get_file_from_path(name)
-        file.abs_src_path = str(executed(file.abs_src_path))
+        files.get_file_from_path(name).abs_src_path = str(RUNNING[name].result())
     return files
 
 

@@ -1,9 +1,10 @@
-"""How long `mkdocs serve` takes to show a prose edit, beside a bare Material site measured the same way.
+"""The contributor's loop timed, each beside a bare Material site measured the same way in the same run.
 
-    python .ci/preview.py [EDITS]     # in the venv of the README's commands; 5 edits unless given
+    python .ci/loop_timings.py [EDITS]     # in the venv of the README's commands; 5 edits unless given
 
-Each site is copied to a temporary folder (ours with its .cache/, so the first build is warm as on a
-contributor's machine) and served by `mkdocs serve`. Then, EDITS times, a sentence with a new word is
+Build: `mkdocs build --strict` of a clean copy of the project (no .cache/: figures drawn, notebook
+executed), then again with the cache it left. Preview: the copy is served by `mkdocs serve` and, EDITS
+times, a sentence with a new word is
 appended to a page and the page is fetched every 20 ms until the word is served: the time from the
 file write to that moment is one measure. mkdocs serve polls for changes every 0.5 s, so about 0.25 s
 of each measure is its polling. Prints every measure, the median and the worst. A benchmark, not a test.
@@ -71,21 +72,31 @@ def measure(project, page, path, edits):
         server.wait()
 
 
+def build_seconds(project):
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
+                   cwd=project, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def line(name, times):
     each = " ".join(f"{t:.2f}" for t in times)
-    return f"{name:<16} median {statistics.median(times):.2f} s   worst {max(times):.2f} s   ({each})"
+    return f"{name:<24} median {statistics.median(times):.2f} s   worst {max(times):.2f} s   ({each})"
 
 
 def main(edits=5):
     with tempfile.TemporaryDirectory() as tmp:
         ours, bare = Path(tmp) / "ours", Path(tmp) / "bare"
-        shutil.copytree(ROOT, ours, ignore=shutil.ignore_patterns(".venv", ".git", "site", "node_modules",
-                                                                  "lighthouse", "__pycache__"))
+        shutil.copytree(ROOT, ours, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".cache", "node_modules",
+                                                                  "__pycache__", "*.egg-info", ".pytest_cache"))
         for name, text in BARE.items():
             (bare / name).parent.mkdir(parents=True, exist_ok=True)
             (bare / name).write_text(text)
-        print(line("this site", measure(ours, "3-loss.md", "studio/3-loss/", edits)), flush=True)
-        print(line("bare Material", measure(bare, "page.md", "page/", edits)))
+        for kind in ["clean", "cached"]:
+            ours_s, bare_s = build_seconds(ours), build_seconds(bare)
+            print(f"strict build, {kind:<9} this site {ours_s:5.1f} s   bare Material {bare_s:4.1f} s", flush=True)
+        print(line("preview, this site", measure(ours, "3-loss.md", "studio/3-loss/", edits)), flush=True)
+        print(line("preview, bare Material", measure(bare, "page.md", "page/", edits)))
 
 
 if __name__ == "__main__":
