@@ -1,0 +1,18 @@
+"""Claims the pages make across seeds, computed over the seeds (the pages state what these find)."""
+
+from neura import NeuralPainter, sketches, targets, train
+
+
+def test_a_dead_relu_stays_dead_under_full_batch_sgd():
+    """Step 6: once neuron 0 is silent on both sketches, it never fires again (100 epochs, seeds 0-199)."""
+    dead_at_0 = dies_later = 0
+    for seed in range(200):
+        d = train(NeuralPainter(seed=seed), sketches(), targets(), epochs=100)
+        quiet = ((d["Grad_W1[0][0]"] == 0) & (d["Grad_B1[0]"] == 0)).tolist()
+        if True in quiet:
+            first = quiet.index(True)
+            assert all(quiet[first:]), f"seed {seed}: neuron 0 came back after epoch {first}"
+            dead_at_0 += first == 0
+            dies_later += first > 0
+    assert dead_at_0 == 82 and dies_later >= 11  # the page's ten epochs find 82 and 11
+
