@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import nbformat
 import pytest
 import sitetools
+import torch
 from notebook_page import execute
 
 STEPS = sitetools.step_pages()
@@ -27,7 +28,8 @@ def test_there_is_a_notebook_for_each_step(site):
 
 @pytest.mark.parametrize("page", STEPS, ids=lambda p: p.stem)
 def test_page_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(ran, page):
-    code = [c for c in ran[page].cells if c.cell_type == "code"]
+    setup, *code = [c for c in ran[page].cells if c.cell_type == "code"]  # setup: tests/test_install.py
+    assert "".join(o.text for o in setup.outputs if o.output_type == "stream") == f"torch {torch.__version__}\n"
     blocks = sitetools.blocks(page)
     lines = lambda text: [line for line in text.splitlines() if line.strip()]  # noqa: E731  (see sitetools.Block)
     assert [lines(c.source) for c in code] == [lines(b.code) for b in blocks]

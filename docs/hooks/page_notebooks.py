@@ -51,8 +51,22 @@ def lines(code):
     return tuple(line for line in code.splitlines() if line.strip())
 
 
-def notebook(page, site_url=""):
-    """The notebook (as text) for the Markdown page PAGE."""
+def setup(wheel, torch_version):
+    """The first code cell: install neura from WHEEL if it is missing; compare torch with the site's."""
+    site = torch_version.split("+")[0]
+    return f"""# Every block imports neura, the package behind the site: install it from there if it is missing.
+import importlib.util, subprocess, sys
+if importlib.util.find_spec("neura") is None:
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "{wheel}"], check=True)
+    importlib.invalidate_caches()
+import torch
+print("torch", torch.__version__)
+if torch.__version__.split("+")[0] != "{site}":
+    print("This site's numbers come from torch {site}: yours may differ in the last digits.")"""
+
+
+def notebook(page, site_url="", first=None):
+    """The notebook (as text) for the Markdown page PAGE, with the code FIRST (if given) as its first code cell."""
     failing = {lines(b.code) for b in sitetools.blocks(page) if b.must_fail}
     cells, shown_output = [], False
     for cell in jupytext.reads(unfold(Path(page).read_text()), fmt="md").cells:
@@ -67,6 +81,8 @@ def notebook(page, site_url=""):
         elif lines(cell.source) in failing:
             cell.metadata["tags"] = ["raises-exception"]
         cells.append(cell)
+    if first:
+        cells.insert(1 if cells and cells[0].cell_type == "markdown" else 0, nbformat.v4.new_code_cell(first))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return nbformat.writes(nb)
@@ -75,16 +91,18 @@ def notebook(page, site_url=""):
 def on_files(files, config):
     from mkdocs.structure.files import File
 
+    first = setup(config.extra["wheel"], config.extra["versions"]["torch"])  # from docs/hooks/install.py
     for page in sitetools.step_pages(ROOT):
-        made = cached_notebook(page, config["site_url"] or "")
+        made = cached_notebook(page, config["site_url"] or "", first)
         files.append(File.generated(config, f"notebooks/{page.stem}.ipynb", abs_src_path=str(made)))
     return files
 
 
-def cached_notebook(page, site_url):
-    """The path of PAGE's notebook, made again only when the page, this hook or the site's address changed."""
-    return cache.cached("notebooks", [page, Path(__file__), site_url], lambda: notebook(page, site_url),
-                        f"{page.stem}.ipynb")
+def cached_notebook(page, site_url, first=None):
+    """The path of PAGE's notebook, made again only when the page, this hook, the site's address or
+    the first cell changed."""
+    return cache.cached("notebooks", [page, Path(__file__), site_url, first or ""],
+                        lambda: notebook(page, site_url, first), f"{page.stem}.ipynb")
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -1,0 +1,90 @@
+"""neura's wheel, published with the site, and the one line that installs it from there.
+
+The wheel is built from this checkout into the site's `packages/` folder; its address
+follows `site_url`, so a fork's site points at itself. The versions that produced the
+pages' numbers (Python, torch, pandas) and the build date come from the build's own
+environment and go into every page's footer.
+"""
+
+import datetime
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / ".ci"))  # sitetools: the one reader of the nav and of code blocks
+import sitetools  # noqa: E402
+
+
+def versions():
+    """{"Python": ..., "torch": ..., "pandas": ...} as installed where the site is built."""
+    return {"Python": platform.python_version(), "torch": version("torch"), "pandas": version("pandas")}
+
+
+def verified():
+    """The versions as a phrase: "Python 3.11.7, torch 2.13.0+cpu and pandas 3.1.1"."""
+    names = [f"{name} {number}" for name, number in versions().items()]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def build_date():
+    """Today in UTC, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH")
+    utc = datetime.timezone.utc
+    now = datetime.datetime.fromtimestamp(int(stamp), utc) if stamp else datetime.datetime.now(utc)
+    return now.date().isoformat()
+
+
+def wheel_name():
+    """neura's wheel file name, from the version in pyproject.toml."""
+    number = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    return f"neura-{number}-py3-none-any.whl"
+
+
+def build_wheel(out):
+    """Build neura's wheel into folder OUT from a copy of the package (the checkout stays clean)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ["pyproject.toml", "README.md"]:
+            shutil.copy(ROOT / name, tmp)
+        shutil.copytree(ROOT / "neura", Path(tmp) / "neura", ignore=shutil.ignore_patterns("__pycache__"))
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                        "--wheel-dir", str(out), tmp], check=True)
+    wheel = Path(out) / wheel_name()
+    if not wheel.is_file():
+        raise FileNotFoundError(f"pip wheel made {sorted(p.name for p in Path(out).iterdir())}, not {wheel.name}")
+    return wheel
+
+
+def box(line, title):
+    """The Markdown admonition that shows the install line and the versions it was verified with."""
+    return (f'!!! tip "{title}"\n\n'
+            f"    ```shell\n    {line}\n    ```\n\n"
+            f"    Verified with {verified()}: the versions in every page's footer.\n")
+
+
+def on_config(config):
+    config.extra["wheel"] = f"{config.site_url or '/'}packages/{wheel_name()}"
+    config.extra["install"] = f"pip install {config.extra['wheel']}"
+    config.extra["versions"] = versions()
+    config.copyright = f"{config.copyright or ''} Built on {build_date()} with {verified()}.".strip()
+    return config
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    line = config.extra["install"]
+    if page.file.src_uri == "index.md":
+        return markdown.replace("<!-- install -->", box(line, "Install neura, then paste any block"))
+    if sitetools.STEP.fullmatch(page.file.src_uri):
+        return re.sub(r"^(# .*)$", lambda m: f"{m[1]}\n\n{box(line, 'Run this page in your own Python')}",
+                      markdown, count=1, flags=re.M)
+    return markdown
+
+
+def on_post_build(config):
+    build_wheel(Path(config.site_dir) / "packages")
