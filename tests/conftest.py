@@ -188,6 +188,7 @@ def figure_corners(page):
 
     imgs, found = page.locator("article img"), []
     for i in range(imgs.count()):
+        imgs.nth(i).evaluate(REVEAL)  # a figure in a collapsed deep dive: open it, as a reader would
         shot = plt.imread(io.BytesIO(imgs.nth(i).screenshot()), format="png")
         found.append(tuple(round(255 * c) for c in shot[3, 3, :3]))
     return found

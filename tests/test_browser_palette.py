@@ -9,8 +9,9 @@ import sitetools
 PATHS = sitetools.urls()
 
 
-# The reference has no pictures; the live studio draws SVG on its own paper (tests/test_live.py checks it).
-@pytest.mark.parametrize("path", [p for p in PATHS if p not in ("reference/", "live/")])
+# The reference and the glossary have no pictures; the live studio draws SVG on its own paper
+# (tests/test_live.py checks it).
+@pytest.mark.parametrize("path", [p for p in PATHS if p not in ("reference/", "glossary/", "live/")])
 def test_palette_toggle_switches_light_and_dark_and_figures_keep_their_paper(tour, path):
     seen = tour[path]
     assert set(seen["schemes"]) == {"default", "slate"}

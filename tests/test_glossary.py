@@ -1,0 +1,46 @@
+"""The glossary and its tooltips, and the "Output" label on every shown output, in the built site."""
+
+import re
+
+import pytest
+import sitetools
+
+ABBREVIATIONS = sitetools.DOCS / "includes" / "abbreviations.md"
+STEPS = sitetools.step_pages()
+
+
+def tooltips():
+    """{term: meaning} from the abbreviations that every page gets appended."""
+    return dict(re.findall(r"^\*\[([^\]]+)\]: (.+)$", ABBREVIATIONS.read_text(), re.M))
+
+
+def test_every_tooltip_word_has_a_glossary_entry():
+    entries = [h.lower() for h in re.findall(r"^### (.+)$", (sitetools.DOCS / "glossary.md").read_text(), re.M)]
+    assert len(tooltips()) >= 15
+    for term in tooltips():  # "epochs" -> Epoch, "mini-batches" -> Mini-batch, "broadcasts" -> Broadcasting
+        stems = {term.lower(), term.lower()[:-1], term.lower()[:-2]}
+        assert any(entry.startswith(stem) for entry in entries for stem in stems), f"{term}: not in the glossary"
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda p: p.name)
+def test_tooltips_show_on_prose_and_never_inside_code_or_math(site, step):
+    html = (site / sitetools.url(step) / "index.html").read_text()
+    article = html[html.index("<article"):html.index("</article>")]
+    assert re.search(r'<abbr title="[^"]+">', article), "no word of the glossary has a tooltip"
+    for box in re.findall(r"<pre.*?</pre>|<code.*?</code>|<math.*?</math>", article, re.S):
+        assert "<abbr" not in box, box[:200]
+    assert "*[" not in re.sub(r"<[^>]+>", "", article), "an abbreviation definition leaked into the text"
+
+
+def test_abbreviations_stay_out_of_the_notebooks_and_the_pages_list(site):
+    assert not (site / "includes").exists()
+    for notebook in (site / "notebooks").glob("*.ipynb"):
+        assert "*[" not in notebook.read_text(), notebook.name
+
+
+@pytest.mark.parametrize("page", [p for p in sitetools.pages() if p.suffix == ".md"], ids=sitetools.url)
+def test_every_shown_output_is_labelled_output(site, page):
+    shown = sum(b.expected is not None for b in sitetools.blocks(page))
+    html = (site / sitetools.url(page) / "index.html").read_text()
+    labelled = re.findall(r'<div class="[^"]*neura-output"><span class="filename">Output</span><pre', html)
+    assert len(labelled) == shown
