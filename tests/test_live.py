@@ -286,6 +286,11 @@ def test_it_starts_after_instant_navigation_and_again_after_leaving(visit):
     v.page.wait_for_url("**/6-training/")
     v.page.go_forward()
     v.page.wait_for_selector("#live-studio[data-state=done]")
+    v.page.click("article a[href*='lr=10&']")  # a run suggested on the page itself
+    v.page.wait_for_function("document.getElementById('live-studio').dataset.config.includes('lr=10&')")
+    assert "too large" in v.page.inner_text("#live-status")
+    v.page.go_back()  # to the run the step 6 link opened
+    v.page.wait_for_function("document.getElementById('live-studio').dataset.config.includes('lr=0.1&epochs=10&')")
     assert v.page.evaluate("window.neuraMarker") == "one page load"  # instant navigation, no reload
     assert v.problems() == []
 

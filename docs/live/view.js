@@ -248,14 +248,14 @@ function drawPredictions(svg, record, targets, range) {
 function start(root) {
   const $ = id => root.querySelector(`#live-${id}`);
   const motion = window.matchMedia("(prefers-reduced-motion: reduce)");
-  let { config, ignored } = fromQuery(location.search);
+  let config, ignored;  // the last good configuration, and what its address had wrong
   let run = null;        // the finished run on screen: {config, records}
   let pending = 0;       // the number of the newest run asked for; older ones stop
   let timer = null;
 
-  if (ignored.length) {
-    $("notice").hidden = false;
-    $("notice").textContent = `Ignored in the address, so the default is used: ${ignored.join("; ")}.`;
+  function notice() {
+    $("notice").hidden = !ignored.length;
+    $("notice").textContent = ignored.length ? `Ignored in the address, so the default is used: ${ignored.join("; ")}.` : "";
   }
 
   function mark(input, message) {
@@ -497,8 +497,16 @@ function start(root) {
     showConfig();
   }
 
-  showConfig();
-  compute(config);
+  /** Show the run of another address of this page (a link to it, or back and forward). */
+  root.load = search => {
+    stop();
+    ({ config, ignored } = fromQuery(search));
+    notice();
+    showConfig();
+    compute(config);
+  };
+  root.dataset.path = location.pathname;
+  root.load(location.search);
 }
 
 function boot() {
@@ -512,3 +520,21 @@ function boot() {
 // Material's instant navigation swaps pages without reloading this module: start again on every new page.
 if (window.document$) window.document$.subscribe(boot);
 else boot();
+
+// It ignores a link to the same page with another query, and going back and forth between two:
+// the live studio takes those itself.
+const studio = () => document.getElementById("live-studio");
+document.addEventListener("click", event => {
+  const link = event.target.closest?.("a[href]");
+  if (!link || !studio()?.load || link.target || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  const url = new URL(link.href, location.href);
+  if (url.pathname !== location.pathname || url.search === location.search) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  history.pushState(history.state, "", url);
+  studio().load(url.search);
+  studio().scrollIntoView();
+}, true);
+window.addEventListener("popstate", () => {
+  if (studio()?.load && studio().dataset.path === location.pathname) studio().load(location.search);
+});
