@@ -403,19 +403,22 @@ function start(root) {
       tr.lastChild.textContent = k === "Epoch" ? v : pyG(v);
       return tr;
     }));
+    if (timer) return;  // while it plays, the spoken status waits for the end
     const broke = records.findIndex(r => !Number.isFinite(r.row.Loss));
     const last = records.at(-1).row.Loss;
     $("status").textContent = broke >= 0
       ? `The loss became ${pyG(records[broke].row.Loss)} at epoch ${broke}: a learning rate of ${c.lr} is too large ` +
         `for these sketches, so every step overshoots the bottom of the valley further than the last. ` +
-        `Try a smaller one, such as ${c.lr / 10}.`
+        `Try a smaller one, such as ${Number((c.lr / 10).toPrecision(2))}.`
       : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 5)}. After the last epoch the loss is ${pyG(last, 5)}` +
         (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 5)}.` : `, not below where it started (${pyG(records[0].row.Loss, 5)}).`);
   }
 
   function stop() {
+    const played = timer;
     clearInterval(timer);
     timer = null;
+    if (played) show(Number($("epoch").value));
     $("playing").textContent = "Play";
     $("playing").setAttribute("aria-pressed", "false");
   }
