@@ -15,6 +15,7 @@ import pickle
 import sys
 import tempfile
 import traceback
+import warnings
 
 import pandas
 import torch
@@ -29,6 +30,9 @@ except ModuleNotFoundError:
     pass
 
 FRESH = torch.random.get_rng_state()
+# A block that triggers a deprecation fails, as a test does (filterwarnings in pyproject.toml).
+warnings.simplefilter("error", DeprecationWarning)
+warnings.simplefilter("error", FutureWarning)
 
 
 def warm_up():

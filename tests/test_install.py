@@ -41,7 +41,7 @@ def test_home_page_and_each_step_give_the_install_line_from_the_sites_own_addres
 
 
 def test_every_page_footer_names_the_versions_and_the_date_of_the_build(site):
-    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
     for path in sitetools.urls():
         footer = (site / path / "index.html").read_text().split('class="md-copyright"')[-1]
         assert f"Built on {today} with {install.verified()}." in footer, path

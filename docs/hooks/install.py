@@ -36,7 +36,7 @@ def verified():
 def build_date():
     """Today in UTC, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
     stamp = os.environ.get("SOURCE_DATE_EPOCH")
-    utc = datetime.timezone.utc
+    utc = datetime.UTC
     now = datetime.datetime.fromtimestamp(int(stamp), utc) if stamp else datetime.datetime.now(utc)
     return now.date().isoformat()
 
