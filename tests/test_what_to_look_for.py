@@ -1,0 +1,99 @@
+"""Each claim under "What to look for" on a step page is tied to a block that prints its evidence.
+
+The rule, for every step page:
+- the page has a "## What to look for" section; each top-level bullet in it is one claim;
+- the evidence is the shown output of every block on the page up to the end of that section;
+- each claim cites at least one value the evidence prints: a number with a decimal point or of two
+  digits or more, or a code span such as `[2, 3]` or `None` that appears in an output;
+- every such number a claim cites is printed by the evidence (at the precision the claim gives it).
+So a claim cannot quote a number that no block printed, and removing a claim's block fails it.
+"""
+
+import re
+
+import pytest
+import sitetools
+
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?")
+
+
+def section(text, title="What to look for"):
+    """(the section's Markdown, the line number just past its end)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"## {title}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join(lines[start + 1:end]), end + 1
+
+
+def claims(markdown):
+    """The section's top-level bullets, each with its continuation lines, links' targets dropped."""
+    found = []
+    for line in markdown.splitlines():
+        if line.startswith("- "):
+            found.append(line[2:])
+        elif found and line.startswith("  ") and line.strip():
+            found[-1] += " " + line.strip()
+        elif found and (not line.strip() or line.startswith(("```", "|", "<!--"))):
+            found[-1] += "\n"  # the bullet ended
+    return [re.sub(r"\]\([^)]*\)", "]", c.strip()) for c in found]
+
+
+def strong(number):
+    """A number specific enough to count as evidence: a decimal, or two digits or more."""
+    return "." in number or "e" in number or len(number.lstrip("-")) >= 2
+
+
+def printed(number, evidence):
+    """Whether EVIDENCE prints NUMBER at the precision it is written with."""
+    x = float(number)
+    decimals = len(number.split(".")[1].split("e")[0]) if "." in number else 0
+    for y in map(float, NUMBER.findall(evidence)):
+        if "e" in number and x and abs(y - x) <= 0.05 * abs(x):
+            return True
+        if "e" not in number and abs(y - x) <= 0.5 * 10 ** -decimals + 1e-12:
+            return True
+    return False
+
+
+def problems(claim, evidence):
+    """What ties CLAIM to no evidence, as sentences; [] if it is tied."""
+    numbers = [n for n in NUMBER.findall(re.sub(r"`[^`]*`|\$[^$]*\$", " ", claim)) if strong(n)]
+    numbers += [n for span in re.findall(r"\$([^$]*)\$", claim) for n in NUMBER.findall(span) if strong(n)]
+    missing = [n for n in numbers if not printed(n, evidence)]
+    spans = [s for s in re.findall(r"`([^`]+)`", claim) if s in evidence]
+    found = [n for n in numbers if n not in missing] + spans
+    out = [f"cites {n}, which no block above it prints" for n in missing]
+    if not found:
+        out.append("cites no value that a block prints")
+    return out
+
+
+def check(page, text=None):
+    text = page.read_text() if text is None else text
+    body, end = section(text)
+    evidence = "\n".join(b.expected for b in sitetools.blocks(page) if b.expected and b.line < end)
+    return {c[:60]: p for c in claims(body) if (p := problems(c, evidence))}, len(claims(body))
+
+
+@pytest.mark.parametrize("page", sitetools.step_pages(), ids=lambda p: p.name)
+def test_every_claim_cites_what_a_block_prints(page):
+    found, count = check(page)
+    assert count >= 2, "a step page needs a 'What to look for' with its claims"
+    assert found == {}
+
+
+@pytest.mark.parametrize("page", sitetools.step_pages(), ids=lambda p: p.name)
+def test_the_rule_fails_a_claim_without_its_evidence(page, tmp_path):
+    """The same page with every shown output emptied: every claim fails; a made-up number fails too."""
+    text = page.read_text()
+    blank = re.sub(r"(<!--pytest-codeblocks:expected-output-->\n( *)```text\n).*?(\n\2```)", r"\1\2-\3",
+                   text, flags=re.S)
+    copy = tmp_path / page.name
+    copy.write_text(blank)
+    found, count = check(copy)
+    assert len(found) == count
+    body, _ = section(text)
+    made_up = text.replace(body, body.rstrip() + "\n- Her loss is 0.123456 here.\n")
+    copy.write_text(made_up)
+    assert list(check(copy)[0].values()) == [["cites 0.123456, which no block above it prints",
+                                              "cites no value that a block prints"]]
