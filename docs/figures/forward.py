@@ -1,4 +1,4 @@
-"""The forward pass of sketch 1 through Neura's network, with the real value at every neuron."""
+"""The forward pass of sketch 0 (the first) through Neura's network, with the real value at every neuron."""
 
 from network import figure as network
 

@@ -13,7 +13,7 @@ def figure():
     squares = ((scores - goal) ** 2).tolist()
     mean = sum(squares) / len(squares)
     scores, goal = scores.tolist(), goal.tolist()
-    names = ["sketch 1", "sketch 2"]
+    names = ["sketch 0", "sketch 1"]
     fig, (left, right) = canvas(1, 2, figsize=(8, 3.4))
     at = [0, 1]
     left.bar([a - 0.2 for a in at], scores, width=0.4, label="Neura's score")
