@@ -60,8 +60,10 @@ def test_notebooks_first_cell_prints_torch_and_a_note_only_when_it_differs_from_
 
 def test_each_downloaded_notebook_starts_by_installing_neura_from_the_site(served):
     site, server = served
-    for page in STEPS:
-        cells = json.loads((site / "notebooks" / f"{page.stem}.ipynb").read_text())["cells"]
+    downloads = [site / "notebooks" / f"{page.stem}.ipynb" for page in STEPS]
+    downloads += [site / "studio-session" / "studio-session.ipynb"]  # the notebook that is a page, too
+    for download in downloads:
+        cells = json.loads(download.read_text())["cells"]
         first = next(c for c in cells if c["cell_type"] == "code")
         assert "".join(first["source"]) == page_notebooks.setup(f"{server}packages/{install.wheel_name()}",
                                                                 version("torch"))

@@ -19,6 +19,7 @@ from pathlib import Path
 import cache
 import nbformat
 from mkdocs.plugins import event_priority
+from page_notebooks import setup
 
 NOTEBOOKS = ["studio-session.ipynb"]  # the notebooks that are pages (mkdocs-jupyter's `include`)
 
@@ -130,3 +131,13 @@ def on_post_page(output, page, **kwargs):
                     flags=re.S)
     return output.replace('<img src="data:image/png', '<img alt="The plot drawn by the notebook cell above"'
                                                        ' src="data:image/png')
+
+
+def on_post_build(config):
+    """The downloadable copy starts, like every step's notebook, by installing neura from the site if missing."""
+    for name in NOTEBOOKS:
+        download = Path(config["site_dir"]) / Path(name).stem / name
+        nb = nbformat.read(download, as_version=4)
+        first = nbformat.v4.new_code_cell(setup(config.extra["wheel"], config.extra["versions"]["torch"]))
+        nb.cells.insert(1 if nb.cells and nb.cells[0].cell_type == "markdown" else 0, first)
+        nbformat.write(nb, download)
