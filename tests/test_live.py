@@ -69,6 +69,7 @@ def numbers(text):
 def studio(browser, server):
     """open(query) -> (the live page showing that run, the diary CSV it downloads)."""
     page = browser.new_page(accept_downloads=True)
+    page.set_default_timeout(120_000)  # 50 runs on a 2-core machine that other work may share
 
     def open_run(q):
         if page.url.startswith(f"{server}live/"):  # already there: follow a link to the run, as a reader would
