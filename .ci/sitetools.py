@@ -164,6 +164,32 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
 
 
+AXE = "axe-core@4.14.1"  # Deque's accessibility checker, from npm at test time (nothing of it is committed)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]  # every A/AA rule, and more
+AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+    .then(r => r.violations.flatMap(v => v.nodes.map(n => [v.id, n.target.join(" "), n.failureSummary])))"""
+
+
+def npm_package(spec):
+    """The folder of the npm package SPEC (name@version), installed into .cache/npm/ on first use."""
+    import shutil
+
+    name = spec.rsplit("@", 1)[0]
+    where = ROOT / ".cache" / "npm" / spec
+    if not (where / "node_modules" / name / "package.json").exists():
+        if shutil.which("npm") is None:
+            raise RuntimeError(f"{spec} is installed with npm, and there is no npm: install Node.js")
+        subprocess.run(["npm", "install", "--prefix", str(where), "--no-audit", "--no-fund", "--silent", spec],
+                       check=True)
+    return where / "node_modules" / name
+
+
+def axe(page):
+    """What axe-core finds wrong on PAGE (a Playwright page) as shown now: [(rule, element, summary)]."""
+    page.add_script_tag(path=npm_package(AXE) / "axe.min.js")
+    return [tuple(v) for v in page.evaluate(AXE_RUN, AXE_TAGS)]
+
+
 def luminance(rgb):
     """WCAG's relative luminance of an (r, g, b) colour, channels 0-255."""
     r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in rgb)]

@@ -205,24 +205,36 @@ def copy_every_button(page):
     return texts
 
 
+def axe_or_why(page):
+    """What axe-core finds on PAGE, or why it cannot run here (a sentence)."""
+    try:
+        return sitetools.axe(page)
+    except RuntimeError as why:
+        return str(why)
+
+
 @pytest.fixture(scope="session")
 def tour(browser, server):
     """Every page of the site (and the 404 page) visited once, as a reader would, and what was seen:
-    {path: dict(problems, schemes, paper, colours, problems_after_toggle, blocks, copies)}.
+    {path: dict(problems, schemes, paper, colours, axe, problems_after_toggle, blocks, copies)}.
 
-    Each of paper (figure corners) and colours (quiet text) is a pair: the palette the page opens
-    with, then the other one. One visit per page serves the page, palette and copy-button tests.
+    Each of paper (figure corners), colours (quiet text) and axe (what axe-core finds) is a pair: the
+    palette the page opens with, then the other one. One visit per page serves the page, palette,
+    accessibility and copy-button tests; the live studio is judged once its first run is drawn.
     """
     seen = {}
     for path in [*sitetools.urls(), "404.html"]:  # GitHub Pages shows 404.html for a missing page
         v = Visit(browser, server)
         v.page.goto(server + path, wait_until="networkidle")
-        found = {"problems": v.problems(), "schemes": [], "paper": [], "colours": []}
+        if v.page.locator("#live-studio").count():
+            v.page.wait_for_selector("#live-studio[data-state=done]")
+        found = {"problems": v.problems(), "schemes": [], "paper": [], "colours": [], "axe": []}
         v.page.add_style_tag(content="* { transition: none !important }")  # judge the colours, not a fade
         for _ in range(2):
             found["schemes"].append(v.scheme())
             found["paper"].append(figure_corners(v.page))
             found["colours"].append(v.page.eval_on_selector_all(QUIET_TEXT, COLOURS))
+            found["axe"].append(axe_or_why(v.page))
             v.toggle_palette()
         found["problems_after_toggle"] = v.problems()
         found["blocks"] = v.page.locator(  # a block with line numbers has a second <pre> for them

@@ -15,7 +15,7 @@ def tooltips():
 
 
 def test_every_tooltip_word_has_a_glossary_entry():
-    entries = [h.lower() for h in re.findall(r"^### (.+)$", (sitetools.DOCS / "glossary.md").read_text(), re.M)]
+    entries = [h.lower() for h in re.findall(r"^## (.+)$", (sitetools.DOCS / "glossary.md").read_text(), re.M)]
     assert len(tooltips()) >= 15
     for term in tooltips():  # "epochs" -> Epoch, "mini-batches" -> Mini-batch, "broadcasts" -> Broadcasting
         stems = {term.lower(), term.lower()[:-1], term.lower()[:-2]}
