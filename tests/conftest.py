@@ -229,7 +229,9 @@ def tour(browser, server):
         if v.page.locator("#live-studio").count():
             v.page.wait_for_selector("#live-studio[data-state=done]")
         found = {"problems": v.problems(), "schemes": [], "paper": [], "colours": [], "axe": []}
-        v.page.add_style_tag(content="* { transition: none !important }")  # judge the colours, not a fade
+        # Judge the colours, not a fade; and every block drawn, as it is once scrolled to (neura.css lets
+        # the browser skip blocks far from the screen, and neither screenshots nor axe scroll to them).
+        v.page.add_style_tag(content="* { transition: none !important; content-visibility: visible !important }")
         for _ in range(2):
             found["schemes"].append(v.scheme())
             found["paper"].append(figure_corners(v.page))
