@@ -230,7 +230,7 @@ def tour(browser, server):
             v.page.wait_for_selector("#live-studio[data-state=done]")
         found = {"problems": v.problems(), "schemes": [], "paper": [], "colours": [], "axe": []}
         # Judge the colours, not a fade; and every block drawn, as it is once scrolled to (neura.css lets
-        # the browser skip blocks far from the screen, and neither screenshots nor axe scroll to them).
+        # the browser skip code blocks far from the screen, and axe does not scroll to them).
         v.page.add_style_tag(content="* { transition: none !important; content-visibility: visible !important }")
         for _ in range(2):
             found["schemes"].append(v.scheme())
