@@ -72,11 +72,7 @@ def studio(browser, server):
     page.set_default_timeout(120_000)  # 50 runs on a 2-core machine that other work may share
 
     def open_run(q):
-        if page.url.startswith(f"{server}live/"):  # already there: follow a link to the run, as a reader would
-            page.evaluate("q => { const a = document.createElement('a'); a.href = '?' + q;"
-                          " document.querySelector('article').append(a); a.click(); a.remove() }", q)
-        else:
-            page.goto(f"{server}live/?{q}")
+        page.goto(f"{server}live/?{q}")  # a fresh load each time: in one long-lived page a download could stall
         page.wait_for_function("q => { const r = document.getElementById('live-studio');"
                                " return r.dataset.state === 'done' && r.dataset.config === '?' + q }", arg=q)
         with page.expect_download() as download:

@@ -441,15 +441,17 @@ function start(root) {
     }, motion.matches ? 400 : 33);
   }
 
+  let saved = null;  // the last diary offered for download: freed at the next one, not sooner,
+                     // since a busy browser may start saving it seconds after the click
   function download() {
-    const blob = new Blob([toCsv(run.records.map(r => r.row))], { type: "text/csv" });
+    if (saved) URL.revokeObjectURL(saved);
+    saved = URL.createObjectURL(new Blob([toCsv(run.records.map(r => r.row))], { type: "text/csv" }));
     const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
+    a.href = saved;
     a.download = "neura-diary.csv";
     document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   async function copy() {
