@@ -6,21 +6,17 @@
 Timings on a shared machine are noisy: read the ratio, not the milliseconds.
 """
 
-import functools
-import http.server
 import statistics
-import threading
 import time
 from pathlib import Path
 
+import sitetools  # beside this file: the site's server and Chromium launch
 import torch
 from playwright.sync_api import sync_playwright
 
 from neura import NeuralPainter, train
 
 LIVE = Path(__file__).resolve().parent.parent / "docs" / "live"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--no-first-run"]
 RUN = """async ([brushes, x, y, opts]) => {
     const { train } = await import("/trainer.js");
     const b = Object.fromEntries(Object.entries(brushes).map(([k, v]) => [k, Float32Array.from(v)]));
@@ -34,10 +30,6 @@ RUN = """async ([brushes, x, y, opts]) => {
 }"""
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def main():
     x = torch.rand(8, 3, generator=torch.Generator().manual_seed(0))
@@ -45,12 +37,11 @@ def main():
     painter = NeuralPainter(8, 3)
     brushes = {"W1": painter.layer1.weight.flatten().tolist(), "b1": painter.layer1.bias.tolist(),
                "W2": painter.layer2.weight.flatten().tolist(), "b2": painter.layer2.bias.tolist()}
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(LIVE)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd, origin = sitetools.serve(LIVE)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = sitetools.launch(p)
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/live.css")  # any page of that origin
+        page.goto(f"{origin}live.css")  # any page of that origin
         print("1000 epochs, hidden 8, 8 sketches   Chromium (trainer.js)   neura.train   ratio")
         for optimizer, lr in [("sgd", 0.1), ("adam", 0.01)]:
             js = page.evaluate(RUN, [brushes, x.tolist(), y.flatten().tolist(),
