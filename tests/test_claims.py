@@ -1,5 +1,10 @@
 """Claims the pages make across seeds, computed over the seeds (the pages state what these find)."""
 
+import contextlib
+import io
+
+import sitetools
+
 from neura import NeuralPainter, sketches, targets, train
 
 
@@ -16,3 +21,15 @@ def test_a_dead_relu_stays_dead_under_full_batch_sgd():
             dies_later += first > 0
     assert dead_at_0 == 82 and dies_later >= 11  # the page's ten epochs find 82 and 11
 
+
+
+def test_step_6_trains_200_painters_at_once_exactly_as_train_does():
+    """Step 6's batched block: every painter's losses and neuron 0's gradients, bit for bit as train's diary."""
+    code = next(b.code for b in sitetools.blocks(sitetools.DOCS / "6-training.md") if "stack_module_state" in b.code)
+    found = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(code, found)
+    for seed in range(200):
+        d = train(NeuralPainter(seed=seed), sketches(), targets())
+        for column, batched in [("Loss", "loss"), ("Grad_W1[0][0]", "grad_w"), ("Grad_B1[0]", "grad_b")]:
+            assert found[batched][seed].tolist() == d[column].tolist(), f"seed {seed}: {column} differs from train's"
