@@ -16,7 +16,8 @@ def deep_stack(activation="relu", depth=20, width=32, he_init=True, seed=0):
     ReLU; otherwise they keep nn.Linear's default, which is smaller.
     """
     if activation not in ACTIVATIONS:
-        raise ValueError(f"deep_stack expects an activation from {sorted(ACTIVATIONS)}, got {activation!r}")
+        raise ValueError(f"deep_stack expects an activation from "
+                         f"{sorted(ACTIVATIONS)}, got {activation!r}")
     check_positive(depth, "depth", "deep_stack", whole=True)
     check_positive(width, "width", "deep_stack", whole=True)
     check_seed(seed, "deep_stack")
@@ -32,7 +33,7 @@ def deep_stack(activation="relu", depth=20, width=32, he_init=True, seed=0):
 
 
 def gradient_sizes(activation="relu", depth=20, width=32, he_init=True, seed=0):
-    """The size (norm) of the gradient that reaches each layer's weights, first layer first.
+    """The gradient's size (norm) at each layer's weights, first layer first.
 
     A batch of 64 random inputs goes through `deep_stack(...)`; the loss is the
     mean square of the output.
@@ -41,4 +42,5 @@ def gradient_sizes(activation="relu", depth=20, width=32, he_init=True, seed=0):
     with seeded(seed):
         x = torch.randn(64, width)
     stack(x).pow(2).mean().backward()
-    return [layer.weight.grad.norm().item() for layer in stack if isinstance(layer, nn.Linear)]
+    linears = [layer for layer in stack if isinstance(layer, nn.Linear)]
+    return [layer.weight.grad.norm().item() for layer in linears]

@@ -19,7 +19,7 @@ def rule(sketches):
 
 
 def gallery(n, seed):
-    """`n` sketches and the mentor's scores: float32 tensors of shape [n, 3] and [n, 1].
+    """`n` sketches and the mentor's scores, float32 of shape [n, 3] and [n, 1].
 
     Each sketch is a row of four numbers drawn uniformly from [0, 1): its
     three features and the mentor's mood. The score is `rule(sketch)` plus
@@ -29,7 +29,8 @@ def gallery(n, seed):
     """
     check_positive(n, "n", "gallery", whole=True)
     if seed is None:
-        raise TypeError("gallery expects seed to be a whole number, got None: a gallery is always seeded")
+        raise TypeError("gallery expects seed to be a whole number, got None: "
+                        "a gallery is always seeded")
     check_seed(seed, "gallery")
     with seeded(seed):
         draws = torch.rand(n, 4)

@@ -6,7 +6,7 @@ FEATURES = ("color mix", "brush pressure", "tilt angle")
 
 
 def sketches():
-    """The two example sketches, shape [2, 3]: one row per sketch, one column per feature."""
+    """The two sketches, shape [2, 3]: one row each, one column per feature."""
     return torch.tensor([[0.5, 0.7, 0.3],   # a gentle stroke with a warm tone
                          [0.9, 0.2, 0.6]])  # a bold stroke with a tilted brush
 

@@ -29,15 +29,15 @@ def optimizer_class(optimizer):
     return known[optimizer.lower()]
 
 
-def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10, test=None, batch_size=None,
-          shuffle_seed=0):
-    """Train `model` in place on `sketches` and `targets`; return the diary, one row per epoch.
+def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10,
+          test=None, batch_size=None, shuffle_seed=0):
+    """Train `model` in place on `sketches` and `targets`; return the diary.
 
     By default an epoch is one step on the whole batch: paint, score with
-    MSE, clear old gradients, backpropagate, step. The row records the state *before* the step: neuron 0's
-    weights and bias, the predictions, the targets, the loss and neuron 0's
-    gradients. `optimizer` is a name ("sgd", "adam", ...) or a
-    `torch.optim.Optimizer` subclass.
+    MSE, clear old gradients, backpropagate, step. The diary has a row per
+    epoch, the state *before* its step: neuron 0's weights and bias, the
+    predictions, the targets, the loss and neuron 0's gradients. `optimizer`
+    is a name ("sgd", "adam", ...) or a `torch.optim.Optimizer` subclass.
 
     `test=(sketches, targets)` adds a "Test loss" column: the MSE on those
     held-out sketches, never trained on, at the start of the epoch.
@@ -52,13 +52,15 @@ def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10, test=Non
     check_positive(epochs, "epochs", "train", whole=True)
     cls = optimizer_class(optimizer)
     check_model(model, "train")
-    check_batch(sketches, model.layer1.in_features, model.layer1.weight.dtype, who="train")
+    check_batch(sketches, model.layer1.in_features, model.layer1.weight.dtype,
+                who="train")
     if test is not None:
         test = _held_out(test, model)
     if batch_size is not None:
         check_positive(batch_size, "batch_size", "train", whole=True)
         if isinstance(shuffle_seed, bool) or not isinstance(shuffle_seed, int):
-            raise TypeError(f"train expects shuffle_seed to be a whole number, got {shuffle_seed!r}")
+            raise TypeError(f"train expects shuffle_seed to be a whole number, "
+                            f"got {shuffle_seed!r}")
     opt = cls(model.parameters(), lr=lr)
     loss_fn = nn.MSELoss()
     diary, batches, steps = [], None, 0
@@ -77,9 +79,11 @@ def train(model, sketches, targets, optimizer="sgd", lr=0.1, epochs=10, test=Non
             opt.step()
             continue
         diary[-1]["Steps"] = steps
-        if batches is None:  # made once the targets are checked, so a mismatch gets train's own error
-            batches = DataLoader(TensorDataset(sketches, targets), batch_size=batch_size, shuffle=True,
-                                 generator=torch.Generator().manual_seed(shuffle_seed))
+        # made once the targets are checked: a mismatch gets train's own error
+        if batches is None:
+            shuffler = torch.Generator().manual_seed(shuffle_seed)
+            batches = DataLoader(TensorDataset(sketches, targets), shuffle=True,
+                                 batch_size=batch_size, generator=shuffler)
         for x, y in batches:
             opt.zero_grad()
             loss_fn(model(x), y).backward()

@@ -3,11 +3,11 @@
 import pytest
 import sitetools
 
-# Every collapsed block opened and every tab shown, as a reader could, so every box is measured.
-# Not measured: the API page's "Source code" boxes, which show neura's files whole, at ruff's 120 columns.
+# Every collapsed block opened and every tab shown, as a reader could, so every box is measured:
+# the API page's "Source code" boxes too, which show neura's public functions (so keep their lines to 80).
 SHOW_ALL = ".tabbed-content > .tabbed-block { display: block !important }"
 HIDDEN = """() => { document.querySelectorAll('article details').forEach(d => d.open = true);
-    return [...document.querySelectorAll('article pre')].filter(pre => !pre.closest('.doc details')).filter(pre => {
+    return [...document.querySelectorAll('article pre')].filter(pre => {
         const code = pre.querySelector('code') || pre;
         return code.scrollWidth > code.clientWidth + 1 || pre.scrollWidth > pre.clientWidth + 1;
     }).map(pre => pre.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '')) }"""
