@@ -44,3 +44,15 @@ def test_every_shown_output_is_labelled_output(site, page):
     html = (site / sitetools.url(page) / "index.html").read_text()
     labelled = re.findall(r'<div class="[^"]*neura-output"><span class="filename">Output</span><pre', html)
     assert len(labelled) == shown
+
+
+def test_a_glossary_word_in_a_title_keeps_its_tooltip_but_not_its_underline(visit):
+    """Step 5 has glossary words in its title, its headings, a box's title and its prose."""
+    v = visit("5-optimizer/")
+    found = v.page.evaluate("""() => [...document.querySelectorAll('article abbr')].map(a => [
+        !!a.closest('h1, h2, h3, h4, h5, h6, .admonition-title, summary'),
+        getComputedStyle(a).borderBottomStyle, a.title !== ''])""")
+    in_titles = {(style, tooltip) for in_title, style, tooltip in found if in_title}
+    elsewhere = {(style, tooltip) for in_title, style, tooltip in found if not in_title}
+    assert in_titles == {("none", True)}, in_titles
+    assert elsewhere == {("dotted", True)}, elsewhere
