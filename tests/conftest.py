@@ -1,50 +1,85 @@
-"""Fixtures: the site built once per session and served on 127.0.0.1, and Debian's Chromium.
+"""Fixtures: the site built once per session and served on 127.0.0.1, Debian's Chromium, and the slow
+checks that run in the background.
 
-The build starts in the background as soon as the tests are collected, if any test needs the
-site, so that it runs while the first tests (and the blocks) run.
+The build starts in a thread as soon as the tests are collected, if any test needs the site, so
+that it runs while the first tests (and the blocks) run. Once it is done, the tour of every page
+(in a Chromium of its own) and each test module's `background(site, server)` start in two more
+threads, while the main thread goes on with the other tests; the tests that read their results
+run last.
 """
 
 import io
 import os
 import shutil
 import tempfile
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import sitetools
 
-SITE_FIXTURES = {"site", "server", "served"}
+WAITS = {"tour", "background"}  # fixtures whose work runs in the background once the site is built
+SITE_FIXTURES = {"site", "server", "served", *WAITS}
 
 
-class Build(threading.Thread):
-    """`mkdocs build --strict` into FOLDER for the server that will serve it, in a thread."""
+class Site:
+    """The site: built with `mkdocs build --strict` into a new folder, served from 127.0.0.1, and the
+    work that starts once it is built; each part in a thread of POOL, from the moment it is made."""
 
-    def __init__(self, folder):
-        super().__init__(daemon=True)
-        self.folder = folder
-        self.httpd, self.url = sitetools.serve(folder)  # the port is known before the build: site_url
-        self.start()
+    def __init__(self, pool):
+        self.pool, self.folder = pool, tempfile.mkdtemp(prefix="neura-site-")
+        self.httpd, self.url = sitetools.serve(self.folder)  # the port is known before the build: site_url
+        self.build = pool.submit(sitetools.build, self.folder, self.url)
+        self.jobs = {}
 
-    def run(self):
-        self.done = sitetools.build(self.folder, self.url)
+    def ready(self):
+        """(folder, address) once the build has succeeded."""
+        done = self.build.result()
+        assert done.returncode == 0, done.stderr[-4000:]
+        return Path(self.folder), self.url
+
+    def then(self, name, work):
+        """Start WORK(folder, address) once the site is built; its result is self.jobs[NAME].result()."""
+        self.jobs[name] = self.pool.submit(lambda: work(*self.ready()))
+
+    def close(self):
+        for job in self.jobs.values():
+            job.cancel() or job.exception()  # nothing is left running when the folder goes
+        self.httpd.shutdown()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def needs_site(item):
-    return bool(SITE_FIXTURES & set(getattr(item, "fixturenames", ())))
+def needs(item):
+    """0: a test that needs no site; 1: one that needs it; 2: one that waits for background work."""
+    names = set(getattr(item, "fixturenames", ()))
+    return 2 if names & WAITS else 1 if names & SITE_FIXTURES else 0
 
 
 def pytest_collection_modifyitems(items):
-    """The tests that need the built site go last, so that the others run while it builds."""
-    items.sort(key=needs_site)  # a stable sort: each group keeps its order
+    """The tests that need the built site go after the others, so that they run while it builds; those
+    that wait for the background work go last. A stable sort: each group keeps its order."""
+    items.sort(key=needs)
+
+
+SITE = pytest.StashKey[Site]()
 
 
 def pytest_collection_finish(session):
-    if any(map(needs_site, session.items)):
-        session.config.stash[BUILD] = Build(tempfile.mkdtemp(prefix="neura-site-"))
+    if not any(map(needs, session.items)):
+        return
+    pool = ThreadPoolExecutor(3)  # the build (then the tour), and the background work, one job at a time
+    site = session.config.stash[SITE] = Site(pool)
+    if any("tour" in getattr(item, "fixturenames", ()) for item in session.items):
+        site.then("tour", tour_every_page)
+    for module in {item.module for item in session.items if "background" in getattr(item, "fixturenames", ())}:
+        site.then(module.__name__, module.background)
 
 
-BUILD = pytest.StashKey[Build]()
+def pytest_sessionfinish(session):
+    site = session.config.stash.get(SITE, None)
+    if site:
+        site.close()
+        site.pool.shutdown(wait=True)
 
 
 @pytest.fixture(scope="session")
@@ -54,12 +89,9 @@ def served(request):
     The address is known before the build, so that site_url (which Material's instant navigation
     relies on) is the address the pages are really served from.
     """
-    build = request.config.stash.get(BUILD, None) or Build(tempfile.mkdtemp(prefix="neura-site-"))
-    build.join()
-    assert build.done.returncode == 0, build.done.stderr[-4000:]
-    yield Path(build.folder), build.url
-    build.httpd.shutdown()
-    shutil.rmtree(build.folder)
+    if SITE not in request.config.stash:  # asked for by a test collected without it (a plugin's)
+        request.config.stash[SITE] = Site(ThreadPoolExecutor(1))
+    return request.config.stash[SITE].ready()
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +104,13 @@ def site(served):
 def server(served):
     """The address the built site is served from."""
     return served[1]
+
+
+@pytest.fixture(scope="module")
+def background(request, served):
+    """What the test module's own `background(site, server)` returned: it ran in a thread from the
+    moment the site was built, beside the other tests."""
+    return request.config.stash[SITE].jobs[request.module.__name__].result()
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +164,11 @@ class Visit:
         """Click the light/dark switch, as a reader would; return the palette now shown."""
         self.page.click("form[data-md-component=palette] label:visible")
         return self.scheme()
+
+    def hidden(self):
+        """The longest line of each code box that scrolls sideways, every box shown (see HIDDEN)."""
+        self.page.add_style_tag(content=SHOW_ALL)
+        return self.page.evaluate(HIDDEN)
 
     def problems(self):
         """Everything wrong with the page as it is now shown, as a list of sentences."""
@@ -181,6 +225,17 @@ REVEAL = """button => { for (let e = button; e; e = e.parentElement) {
         labels[[...e.parentElement.children].indexOf(e)].click() } } }"""
 
 
+# Code boxes that hide part of a line, with every collapsed block opened and every tab shown, as a
+# reader could: the longest line of each. The API page's "Source code" boxes too, which show neura's
+# public functions (so keep their lines to 80).
+SHOW_ALL = ".tabbed-content > .tabbed-block { display: block !important }"
+HIDDEN = """() => { document.querySelectorAll('article details').forEach(d => d.open = true);
+    return [...document.querySelectorAll('article pre')].filter(pre => {
+        const code = pre.querySelector('code') || pre;
+        return code.scrollWidth > code.clientWidth + 1 || pre.scrollWidth > pre.clientWidth + 1;
+    }).map(pre => pre.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '')) }"""
+
+
 def figure_corners(page):
     """The on-screen colour (RGB) near each figure's top-left corner: its paper, or the page showing
     through if the figure were transparent, or whatever a dark-mode filter made of it."""
@@ -213,14 +268,14 @@ def axe_or_why(page):
         return str(why)
 
 
-@pytest.fixture(scope="session")
-def tour(browser, server):
+def visit_every_page(browser, server):
     """Every page of the site (and the 404 page) visited once, as a reader would, and what was seen:
-    {path: dict(problems, schemes, paper, colours, axe, problems_after_toggle, blocks, copies)}.
+    {path: dict(problems, schemes, paper, colours, axe, problems_after_toggle, hidden, blocks, copies)}.
 
     Each of paper (figure corners), colours (quiet text) and axe (what axe-core finds) is a pair: the
     palette the page opens with, then the other one. One visit per page serves the page, palette,
-    accessibility and copy-button tests; the live studio is judged once its first run is drawn.
+    accessibility, code-width (hidden: at Playwright's 1280 x 720) and copy-button tests; the live
+    studio is judged once its first run is drawn.
     """
     seen = {}
     for path in [*sitetools.urls(), "404.html"]:  # GitHub Pages shows 404.html for a missing page
@@ -239,9 +294,30 @@ def tour(browser, server):
             found["axe"].append(axe_or_why(v.page))
             v.toggle_palette()
         found["problems_after_toggle"] = v.problems()
+        found["hidden"] = v.hidden()
         found["blocks"] = v.page.locator(  # a block with line numbers has a second <pre> for them
             "article div.highlight pre:not(.linenodiv > pre), article .jp-InputArea pre").count()
         found["copies"] = copy_every_button(v.page)
         seen[path] = found
         v.page.close()
     return seen
+
+
+def tour_every_page(site, server):
+    """visit_every_page in a Chromium of its own: this runs in a thread beside the main one's."""
+    if sitetools.missing_browser():
+        return None  # the `tour` fixture says why (through `browser`)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = sitetools.launch(p)
+        try:
+            return visit_every_page(chromium, server)
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def tour(request, browser, served):
+    """What the tour of every page saw (see visit_every_page); it ran in the background."""
+    return request.config.stash[SITE].jobs["tour"].result()

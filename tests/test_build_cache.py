@@ -10,8 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
-import pytest
 import sitetools
 
 # What the hooks make, asked for as the build asks (each call makes the thing only if its key is new).
@@ -27,47 +28,56 @@ print(json.dumps({
 
 
 def made(project):
-    """{thing: path in PROJECT's cache} and what the run printed to stderr."""
+    """{thing: (its path in PROJECT's cache, its text)} and what the run printed to stderr."""
     run = subprocess.run([sys.executable, "-c", MADE], cwd=project, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join([str(project / ".ci"),
                                                                          str(project / "docs" / "hooks")])})
     assert run.returncode == 0, run.stderr[-3000:]
-    return {k: project / v for k, v in json.loads(run.stdout).items()}, run.stderr
+    paths = {k: project / v for k, v in json.loads(run.stdout).items()}
+    return {k: (p.relative_to(project), p.read_text()) for k, p in paths.items()}, run.stderr
 
 
 def cache_files(project):
-    return {p for p in (project / ".cache" / "build").rglob("*") if p.is_file()}
+    return {p.relative_to(project) for p in (project / ".cache" / "build").rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def project(site, tmp_path):
-    """A copy of the project with the cache the session's build (`site`) filled."""
-    copy = tmp_path / "project"
-    for part in ["neura", "docs", ".ci", ".cache/build", "mkdocs.yml"]:
-        (shutil.copytree if (sitetools.ROOT / part).is_dir() else shutil.copy)(sitetools.ROOT / part, copy / part)
-    return copy
+def background(site, server):
+    """In a copy of the project with the cache the session's build filled: what the hooks make, and the
+    cache's files, before and after a prose edit and after an edit to neura. conftest.py runs this
+    beside the other tests once the site is built."""
+    project = Path(tempfile.mkdtemp(prefix="neura-project-"))
+    try:
+        for part in ["neura", "docs", ".ci", ".cache/build", "mkdocs.yml"]:
+            (shutil.copytree if (sitetools.ROOT / part).is_dir() else shutil.copy)(sitetools.ROOT / part,
+                                                                                   project / part)
+        made(project)  # the page notebook for this address ("") is new; the rest was in the build's cache
+        state = {"before": cache_files(project), "first": made(project)[0]}
+
+        page = project / "docs" / "3-loss.md"
+        page.write_text(page.read_text() + "\nOne more sentence of prose.\n")
+        state["prose"], state["after prose"] = made(project)[0], cache_files(project)
+
+        seeding = project / "neura" / "seeding.py"
+        seeding.write_text(seeding.read_text().replace("torch.manual_seed(seed)", "torch.manual_seed(seed + 1000)"))
+        state["remade"], state["log"] = made(project)
+        return state
+    finally:
+        shutil.rmtree(project)
 
 
-def test_prose_edit_reuses_the_cache_and_a_neura_edit_remakes_it(project):
-    made(project)  # the page notebook for this address ("") is new; the rest was in the build's cache
-    before = cache_files(project)
-    first, _ = made(project)
-    assert set(first.values()) <= before
+def test_prose_edit_reuses_the_cache_and_a_neura_edit_remakes_it(background):
+    before, first, prose, remade = (background[k] for k in ["before", "first", "prose", "remade"])
+    assert {path for path, _ in first.values()} <= before
 
-    page = project / "docs" / "3-loss.md"
-    page.write_text(page.read_text() + "\nOne more sentence of prose.\n")
-    prose, _ = made(project)
-    assert {k: v for k, v in prose.items() if k != "page notebook"} == {k: v for k, v in first.items()
-                                                                        if k != "page notebook"}
-    assert cache_files(project) - before == {prose["page notebook"]}  # only the edited page's own notebook
-    assert "One more sentence of prose." in prose["page notebook"].read_text()
+    same = [thing for thing in first if thing != "page notebook"]
+    assert {k: prose[k] for k in same} == {k: first[k] for k in same}
+    assert background["after prose"] - before == {prose["page notebook"][0]}  # only the edited page's own notebook
+    assert "One more sentence of prose." in prose["page notebook"][1]
 
-    seeding = project / "neura" / "seeding.py"
-    seeding.write_text(seeding.read_text().replace("torch.manual_seed(seed)", "torch.manual_seed(seed + 1000)"))
-    remade, log = made(project)
     for thing in ["figure", "diary", "notebook"]:
-        assert remade[thing] not in before, f"the {thing} was not made again"
-        assert remade[thing].read_text() != first[thing].read_text(), f"the {thing} did not change"
-    outputs = [[o for o in c.get("outputs", [])] for c in json.loads(remade["notebook"].read_text())["cells"]]
-    assert outputs != [[o for o in c.get("outputs", [])] for c in json.loads(first["notebook"].read_text())["cells"]]
-    assert "IPKernelApp" not in log  # the notebook ran, and its kernel had nothing to warn about
+        assert remade[thing][0] not in before, f"the {thing} was not made again"
+        assert remade[thing][1] != first[thing][1], f"the {thing} did not change"
+    def outputs(notebook):
+        return [c.get("outputs", []) for c in json.loads(notebook[1])["cells"]]
+    assert outputs(remade["notebook"]) != outputs(first["notebook"])
+    assert "IPKernelApp" not in background["log"]  # the notebook ran, and its kernel had nothing to warn about

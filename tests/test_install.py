@@ -9,13 +9,19 @@ import re
 import shutil
 import subprocess
 import sys
-from importlib.metadata import version
+import tempfile
+import zipfile
+from email import message_from_bytes
+from importlib.metadata import distribution, version
+from pathlib import Path
 
 import install
 import page_notebooks
 import pytest
 import sitetools
 import torch
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 STEPS = sitetools.step_pages()
 # The steps whose blocks the fresh venv runs: all but step 5's optimizer races and step 7's gallery, which
@@ -69,28 +75,65 @@ def test_each_downloaded_notebook_starts_by_installing_neura_from_the_site(serve
                                                                 version("torch"))
 
 
-def test_a_fresh_venv_installs_neura_from_the_served_site_and_the_steps_show_their_outputs(served, tmp_path):
-    site, server = served
+def installed(requirements):
+    """The distributions installed here that REQUIREMENTS ask for, with what they ask for in turn."""
+    found, todo = {}, list(requirements)
+    while todo:
+        wanted = Requirement(todo.pop())
+        name = canonicalize_name(wanted.name)
+        if name not in found and (wanted.marker is None or wanted.marker.evaluate({"extra": ""})):
+            found[name] = distribution(wanted.name)
+            todo += found[name].requires or []
+    return found.values()
+
+
+def lend(distributions, site_packages):
+    """Link each of DISTRIBUTIONS' top-level folders and files into SITE_PACKAGES, as if pip had put them there."""
+    for dist in distributions:
+        for top in {f.parts[0] for f in dist.files} - {"..", "__pycache__"}:  # not its scripts in bin/
+            (site_packages / top).symlink_to(dist.locate_file(top))
+
+
+def background(site, server):
+    """A reader's fresh venv installs neura with the home page's line, then runs the blocks of the steps
+    in RUN there: (the venv, {block name or "where": (ok, output)}). conftest.py runs this beside the
+    other tests once the site is built.
+
+    The venv gets what the wheel requires (torch, pandas and what they require, nothing else) lent from
+    this one, so pip checks the wheel's requirements against them and installs only neura: unpacking
+    torch again would take 15 s and prove nothing that the README's own install does not.
+    """
     line = re.search(r"pip install (\S+\.whl)", text(site / "index.html")).group(0).split()
-    venv, py = tmp_path / "venv", tmp_path / "venv" / "bin" / "python"
+    folder = Path(tempfile.mkdtemp(prefix="neura-reader-"))
+    venv, py = folder / "venv", folder / "venv" / "bin" / "python"
     try:
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-        # The reader's line, run by this pip into the new venv; the constraints hold torch to the pinned
-        # CPU build (an open torch requirement pulls a multi-GB CUDA one).
+        with zipfile.ZipFile(site / "packages" / install.wheel_name()) as wheel:
+            metadata = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+            needs = message_from_bytes(wheel.read(metadata)).get_all("Requires-Dist")
+        lend(installed(needs), Path(next(venv.glob("lib/python*/site-packages"))))
+        # The reader's line, run by this pip into the new venv.
         subprocess.run([sys.executable, "-m", "pip", "--python", str(py), *line[1:], "--quiet", "--no-compile",
-                        "-c", str(sitetools.ROOT / ".ci" / "constraints.txt")], check=True, cwd=tmp_path)
-        shutil.copy(sitetools.ROOT / "tests" / "run_each_alone.py", tmp_path)
-        blocks = [b for page in RUN for b in sitetools.blocks(page)]
-        snippets = {b.name: b.code for b in blocks} | {"where": "import neura\nprint(neura.__file__)"}
+                        "-c", str(sitetools.ROOT / ".ci" / "constraints.txt")], check=True, cwd=folder,
+                       capture_output=True)
+        shutil.copy(sitetools.ROOT / "tests" / "run_each_alone.py", folder)
+        snippets = {b.name: b.code for page in RUN for b in sitetools.blocks(page)}
+        snippets["where"] = "import neura\nprint(neura.__file__)"
         # Let this run cache compiled modules, as a reader's Python does (pip compiled none: --no-compile).
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         run = subprocess.run([str(py), "run_each_alone.py"], input=json.dumps(snippets), capture_output=True,
-                             text=True, cwd=tmp_path, env=env)
+                             text=True, cwd=folder, env=env)
         assert run.returncode == 0, run.stderr[-3000:]
-        ran = json.loads(run.stdout)
+        return venv, json.loads(run.stdout)
     finally:
-        shutil.rmtree(venv, ignore_errors=True)  # about 850 MB of torch
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_fresh_venv_installs_neura_from_the_served_site_and_the_steps_show_their_outputs(background):
+    venv, ran = background
     assert ran["where"][1].startswith(str(venv)), ran["where"]
+    blocks = [b for page in RUN for b in sitetools.blocks(page)]
+    assert len(blocks) > 20
     for block in blocks:
         ok, output = ran[block.name]
         assert not ok if block.must_fail else block.problem(ok, output) is None, f"{block.name}: {output}"

@@ -12,9 +12,9 @@ from notebook_page import execute
 STEPS = sitetools.step_pages()
 
 
-@pytest.fixture(scope="module")
-def ran(site):
-    """{step page: its downloaded notebook, executed}, two fresh kernels at a time."""
+def background(site, server):
+    """{step page: its downloaded notebook, executed}, two fresh kernels at a time (conftest.py runs
+    this beside the other tests, once the site is built)."""
     def run(page):
         return execute(nbformat.read(site / "notebooks" / f"{page.stem}.ipynb", as_version=4))
     with ThreadPoolExecutor(2) as pool:
@@ -27,8 +27,8 @@ def test_there_is_a_notebook_for_each_step(site):
 
 
 @pytest.mark.parametrize("page", STEPS, ids=lambda p: p.stem)
-def test_page_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(ran, page):
-    setup, *code = [c for c in ran[page].cells if c.cell_type == "code"]  # setup: tests/test_install.py
+def test_page_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(background, page):
+    setup, *code = [c for c in background[page].cells if c.cell_type == "code"]  # setup: tests/test_install.py
     assert "".join(o.text for o in setup.outputs if o.output_type == "stream") == f"torch {torch.__version__}\n"
     blocks = sitetools.blocks(page)
     lines = lambda text: [line for line in text.splitlines() if line.strip()]  # noqa: E731  (see sitetools.Block)
