@@ -50,14 +50,15 @@ class Site:
 
 
 def needs(item):
-    """0: a test that needs no site; 1: one that needs it; 2: one that waits for background work."""
+    """What a test waits for: 0 nothing, 1 the site, 2 its module's background work, 3 the tour."""
     names = set(getattr(item, "fixturenames", ()))
-    return 2 if names & WAITS else 1 if names & SITE_FIXTURES else 0
+    return 3 if "tour" in names else 2 if "background" in names else 1 if names & SITE_FIXTURES else 0
 
 
 def pytest_collection_modifyitems(items):
     """The tests that need the built site go after the others, so that they run while it builds; those
-    that wait for the background work go last. A stable sort: each group keeps its order."""
+    that wait for background work after them, the tour's last (it takes longest). A stable sort: each
+    group keeps its order."""
     items.sort(key=needs)
 
 
@@ -67,11 +68,12 @@ SITE = pytest.StashKey[Site]()
 def pytest_collection_finish(session):
     if not any(map(needs, session.items)):
         return
-    pool = ThreadPoolExecutor(3)  # the build (then the tour), and the background work, one job at a time
+    pool = ThreadPoolExecutor(3)  # the build, the tour, the modules' work; once built, two modules' at a time
     site = session.config.stash[SITE] = Site(pool)
     if any("tour" in getattr(item, "fixturenames", ()) for item in session.items):
         site.then("tour", tour_every_page)
-    for module in {item.module for item in session.items if "background" in getattr(item, "fixturenames", ())}:
+    waiting = [item.module for item in session.items if "background" in getattr(item, "fixturenames", ())]
+    for module in dict.fromkeys(waiting):  # in the order their tests will ask
         site.then(module.__name__, module.background)
 
 
@@ -252,9 +254,9 @@ def figure_corners(page):
 def copy_every_button(page):
     """The text each copy button of the page puts on the clipboard, in order."""
     buttons, texts = page.locator("article .md-code__button[data-md-type=copy], article clipboard-copy"), []
+    reveal_and_clear = f"button => {{ ({REVEAL})(button); return navigator.clipboard.writeText('') }}"
     for i in range(buttons.count()):
-        page.evaluate("navigator.clipboard.writeText('')")
-        buttons.nth(i).evaluate(REVEAL)
+        buttons.nth(i).evaluate(reveal_and_clear)  # a button that copied nothing would leave it empty
         buttons.nth(i).click()
         texts.append(page.evaluate("navigator.clipboard.readText()"))
     return texts
