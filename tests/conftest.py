@@ -251,8 +251,16 @@ def figure_corners(page):
     return found
 
 
+SHOW_EVERY_BLOCK = "async () => { const reveal = " + REVEAL + """;
+    for (const code of document.querySelectorAll('article pre > code')) {
+        reveal(code); code.scrollIntoView({ block: 'center' });
+        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))) } }"""
+
+
 def copy_every_button(page):
-    """The text each copy button of the page puts on the clipboard, in order."""
+    """The text each copy button of the page puts on the clipboard, in order. Material draws a code
+    block's buttons once the block comes on screen (content.lazy): each is scrolled to first, as read."""
+    page.evaluate(SHOW_EVERY_BLOCK)
     buttons, texts = page.locator("article .md-code__button[data-md-type=copy], article clipboard-copy"), []
     reveal_and_clear = f"button => {{ ({REVEAL})(button); return navigator.clipboard.writeText('') }}"
     for i in range(buttons.count()):
@@ -300,6 +308,8 @@ def visit_every_page(browser, server):
         found["blocks"] = v.page.locator(  # a block with line numbers has a second <pre> for them
             "article div.highlight pre:not(.linenodiv > pre), article .jp-InputArea pre").count()
         found["copies"] = copy_every_button(v.page)
+        found["code_navs"] = v.page.evaluate("""() => [document.querySelectorAll('article pre > code').length,
+            [...document.querySelectorAll('article .md-code__nav')].map(nav => nav.getAttribute('aria-label'))]""")
         seen[path] = found
         v.page.close()
     return seen

@@ -35,3 +35,11 @@ def test_each_notebook_cell_is_copied_as_the_build_ran_it(tour, source):
     """The strict build executes the notebook (a failing cell fails it); the page offers what it ran."""
     cells = [lines("".join(c["source"])) for c in json.loads(source.read_text())["cells"] if c["cell_type"] == "code"]
     assert cells and [lines(text) for text in tour[sitetools.url(source)]["copies"]] == cells
+
+
+@pytest.mark.parametrize("source", PAGES, ids=sitetools.url)
+def test_each_code_blocks_buttons_are_named_once_it_is_shown(tour, source):
+    """Material gives a block its buttons (in a <nav>) as the block comes on screen; overrides/main.html
+    names each after its block, so a screen reader's list of landmarks tells them apart."""
+    blocks, names = tour[sitetools.url(source)]["code_navs"]
+    assert names == [f"Code block {i + 1}" for i in range(blocks)]
