@@ -5,12 +5,14 @@ Each state runs the hooks' own cache calls in a copy of the project, in a fresh 
 the copy's neura, starting from the cache the session's build left.
 """
 
+import importlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 import sitetools
@@ -81,3 +83,48 @@ def test_prose_edit_reuses_the_cache_and_a_neura_edit_remakes_it(background):
         return [c.get("outputs", []) for c in json.loads(notebook[1])["cells"]]
     assert outputs(remade["notebook"]) != outputs(first["notebook"])
     assert "IPKernelApp" not in background["log"]  # the notebook ran, and its kernel had nothing to warn about
+
+
+# A hook whose first thing takes a while to make and whose second cannot be made outside the build's Python.
+PROBE = """
+import os, time
+
+def slow():
+    time.sleep(0.5)
+    return str(os.getpid())
+
+def here_only():
+    if os.getpid() != int(os.environ["PROBE_BUILD"]):
+        raise RuntimeError("the probe's second thing fails outside the build's Python")
+    return str(os.getpid())
+
+def things():
+    import cache
+    kind = os.environ["PROBE_KIND"]
+    return [cache.Thing(kind, [], slow, "slow.txt"), cache.Thing(kind, [], here_only, "here.txt")]
+"""
+
+
+def test_what_ahead_makes_is_awaited_and_what_it_fails_the_build_makes(tmp_path, monkeypatch, capfd):
+    import cache
+
+    kind = f"probe-{uuid.uuid4().hex}"
+    (tmp_path / "ahead_probe.py").write_text(PROBE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.setenv("PROBE_KIND", kind)
+    monkeypatch.setenv("PROBE_BUILD", str(os.getpid()))
+    monkeypatch.setattr(cache, "MAKER", None)
+    monkeypatch.setattr(cache, "AHEAD", set())
+    probe = importlib.import_module("ahead_probe")
+    try:
+        cache.ahead(probe)
+        assert {thing.path for thing in probe.things()} == cache.AHEAD
+        slow, here = (cache.cached(*thing) for thing in probe.things())
+        assert slow.read_text() == str(cache.MAKER.pid)  # made by the other Python, and awaited
+        assert here.read_text() == str(os.getpid())  # that Python failed: made by this one
+        assert cache.MAKER.wait() == 1 and "fails outside the build's Python" in capfd.readouterr().err
+        cache.ahead(probe)
+        assert cache.MAKER is None  # nothing missing: no other Python
+    finally:
+        shutil.rmtree(cache.FOLDER / kind, ignore_errors=True)

@@ -25,13 +25,24 @@ def brushes(hidden):
     return torch.cat(flat).numpy().astype("<f4").tobytes()
 
 
+def things():
+    """The brushes of each hidden size, drawn again only when neura, a pin or this hook changed (cache.py)."""
+    return [cache.Thing("brushes", [Path(__file__)], lambda h=hidden: brushes(h), f"brushes-{hidden}.bin")
+            for hidden in HIDDEN]
+
+
 def on_files(files, config):
     from mkdocs.structure.files import File
 
-    for hidden in HIDDEN:  # drawn again only when neura, a pin or this hook changed (cache.py): 1 s a build
-        made = cache.cached("brushes", [Path(__file__)], lambda h=hidden: brushes(h), f"brushes-{hidden}.bin")
-        files.append(File.generated(config, f"live/brushes-{hidden}.bin", abs_src_path=str(made)))
+    for thing in things():  # where they will be: on_env waits for them (made ahead, ahead.py)
+        files.append(File.generated(config, f"live/{thing.name}", abs_src_path=str(thing.path)))
     return files
+
+
+def on_env(env, config, files):
+    for thing in things():
+        cache.cached(*thing)
+    return env
 
 
 def on_page_markdown(markdown, **kwargs):

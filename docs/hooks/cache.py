@@ -3,14 +3,36 @@
 A key covers the inputs a hook names (files or text), the `neura` package's sources and the
 pinned versions in .ci/constraints.txt: change any of them and the thing is made again; change
 anything else (a page's prose) and it is read back. Delete .cache/ to start afresh.
+
+What a build is missing can be made ahead, in another Python (`ahead`), while the build reads its pages.
 """
 
 import hashlib
+import importlib
 import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / ".cache" / "build"
+MAKER, AHEAD = None, set()  # the Python started by ahead(), and the paths it is to make
+
+
+class Thing(NamedTuple):
+    """Something the build makes: MAKE() returns it (text or bytes), kept as NAME under KIND, keyed on INPUTS."""
+
+    kind: str
+    inputs: list
+    make: Callable
+    name: str
+
+    @property
+    def path(self):
+        return where(self.kind, self.inputs, self.name)
 
 
 def key(*inputs):
@@ -22,9 +44,18 @@ def key(*inputs):
     return digest.hexdigest()[:24]
 
 
+def where(kind, inputs, name):
+    """The path .cache/build/KIND/KEY/NAME for these INPUTS, made or not."""
+    return FOLDER / kind / key(*inputs) / name
+
+
 def cached(kind, inputs, make, name):
-    """The path of .cache/build/KIND/KEY/NAME, holding what MAKE() returned (text or bytes) for these INPUTS."""
-    path = FOLDER / kind / key(*inputs) / name
+    """The path of .cache/build/KIND/KEY/NAME, holding what MAKE() returned (text or bytes) for these INPUTS.
+
+    If the Python started by ahead() is making it, it is awaited from there first."""
+    path = where(kind, inputs, name)
+    while not path.exists() and path in AHEAD and MAKER.poll() is None:
+        time.sleep(0.02)
     if not path.exists():
         made = make()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -32,3 +63,23 @@ def cached(kind, inputs, make, name):
         part.write_bytes(made) if isinstance(made, bytes) else part.write_text(made, encoding="utf-8")
         part.replace(path)  # whole or not at all, even if two builds race
     return path
+
+
+def ahead(*hooks):
+    """Start one other Python that makes, in order, the things() of the HOOKS (modules) missing from the cache.
+
+    torch gets one thread there: the site's tensors are tiny, and a second thread only waits (on a
+    busy machine, for seconds). If that Python fails, cached() makes the thing here and shows the error.
+    """
+    global MAKER, AHEAD
+    todo = {hook.__name__: [thing.path for thing in hook.things() if not thing.path.exists()] for hook in hooks}
+    AHEAD = {path for paths in todo.values() for path in paths}
+    names = [name for name, paths in todo.items() if paths]
+    MAKER = subprocess.Popen([sys.executable, __file__, *names], cwd=ROOT,
+                             env={**os.environ, "OMP_NUM_THREADS": "1"}) if names else None
+
+
+if __name__ == "__main__":  # cache.py HOOK...: make the missing things() of these hooks (docs/hooks/HOOK.py)
+    for hook in sys.argv[1:]:
+        for thing in importlib.import_module(hook).things():
+            cached(*thing)

@@ -23,9 +23,13 @@ def on_page_markdown(markdown, **kwargs):
     return markdown.replace(PLACEHOLDER, cached_table().read_text())
 
 
+def things():
+    return [cache.Thing("diary", [Path(__file__)], made, "diary.html")]
+
+
 def cached_table():
     """The path of the diary table, trained again only when neura, a pin or this hook changed."""
-    return cache.cached("diary", [Path(__file__)], made, "diary.html")
+    return cache.cached(*things()[0])
 
 
 def made():
