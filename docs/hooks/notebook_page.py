@@ -77,7 +77,8 @@ def execute(nb, cwd=cache.ROOT, timeout=120):
     """Run notebook NB (filled in place) top to bottom in a fresh Python kernel whose folder is CWD.
 
     The kernel talks over IPC, not TCP: nothing listens on the network, and ipykernel has no
-    unencrypted-TCP warning to print into the build's output.
+    unencrypted-TCP warning to print into the build's output. torch gets one thread in it: the
+    notebook's tensors are tiny, and a second thread only waits (on a busy machine, for seconds).
     """
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
@@ -86,21 +87,26 @@ def execute(nb, cwd=cache.ROOT, timeout=120):
         km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
         try:
             NotebookClient(nb, km=km, timeout=timeout, allow_errors=False,
-                           resources={"metadata": {"path": str(cwd)}}).execute()
+                           resources={"metadata": {"path": str(cwd)}}).execute(
+                env={**os.environ, "OMP_NUM_THREADS": "1"})
         finally:
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
     return nb
 
 
+def inputs(source):
+    return [Path(source), Path(__file__)]
+
+
 def executed(source):
     """The path of the executed copy of the notebook SOURCE, made only when an input changed."""
     run = lambda: nbformat.writes(execute(nbformat.read(source, as_version=4)))  # noqa: E731
-    return cache.cached("notebook", [Path(source), Path(__file__)], run, Path(source).name)
+    return cache.cached("notebook", inputs(source), run, Path(source).name)
 
 
 def on_pre_build(config):
-    """Start running the notebooks (each in its own kernel process) while the other hooks draw figures."""
+    """Start running the notebooks (each in its own kernel process) while the build reads the pages."""
     global RUNNING
     pool = ThreadPoolExecutor(len(NOTEBOOKS))
     RUNNING = {name: pool.submit(executed, Path(config["docs_dir"]) / name) for name in NOTEBOOKS}
@@ -110,8 +116,16 @@ def on_pre_build(config):
 @event_priority(-100)  # after mkdocs-jupyter wrapped the file (its wrapper computes its own abs_src_path)
 def on_files(files, config):
     for name in NOTEBOOKS:
-        files.get_file_from_path(name).abs_src_path = str(RUNNING[name].result())
+        path = cache.where("notebook", inputs(Path(config["docs_dir"]) / name), name)  # executed by its page
+        files.get_file_from_path(name).abs_src_path = str(path)
     return files
+
+
+@event_priority(100)  # before mkdocs-jupyter reads the executed copy
+def on_pre_page(page, config, files):
+    if page.file.src_uri in RUNNING:
+        RUNNING[page.file.src_uri].result()
+    return page
 
 
 def on_page_context(context, page, **kwargs):
