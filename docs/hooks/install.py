@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -86,5 +87,17 @@ def on_page_markdown(markdown, page, config, **kwargs):
     return markdown
 
 
+def on_pre_build(config):
+    """Start building the wheel (pip runs in its own process) while the pages are built."""
+    global FOLDER, WHEEL
+    FOLDER = tempfile.TemporaryDirectory()  # gone once the wheel is in the site (or when the build stops)
+    pool = ThreadPoolExecutor(1)
+    WHEEL = pool.submit(build_wheel, FOLDER.name)
+    pool.shutdown(wait=False)
+
+
 def on_post_build(config):
-    build_wheel(Path(config.site_dir) / "packages")
+    wheel = WHEEL.result()
+    (Path(config.site_dir) / "packages").mkdir(exist_ok=True)
+    shutil.move(wheel, Path(config.site_dir) / "packages" / wheel.name)
+    FOLDER.cleanup()
