@@ -80,6 +80,7 @@ def ahead(*hooks):
 
 
 if __name__ == "__main__":  # cache.py HOOK...: make the missing things() of these hooks (docs/hooks/HOOK.py)
+    sys.path.insert(1, str(ROOT))  # the neura whose sources the keys read, as the notebook's kernel imports it
     for hook in sys.argv[1:]:
         for thing in importlib.import_module(hook).things():
             cached(*thing)
