@@ -48,17 +48,25 @@ def wheel_name():
     return f"neura-{number}-py3-none-any.whl"
 
 
+# PEP 517: the build backend pyproject.toml names makes the wheel, in this environment, as
+# `pip wheel --no-build-isolation` has it do (same files), without pip's own start-up (0.7 s).
+BUILD = """import importlib, sys, tomllib
+backend = tomllib.load(open("pyproject.toml", "rb"))["build-system"]["build-backend"]
+importlib.import_module(backend).build_wheel(sys.argv[1])"""
+
+
 def build_wheel(out):
     """Build neura's wheel into folder OUT from a copy of the package (the checkout stays clean)."""
     with tempfile.TemporaryDirectory() as tmp:
         for name in ["pyproject.toml", "README.md"]:
             shutil.copy(ROOT / name, tmp)
         shutil.copytree(ROOT / "neura", Path(tmp) / "neura", ignore=shutil.ignore_patterns("__pycache__"))
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                        "--wheel-dir", str(out), tmp], check=True)
+        run = subprocess.run([sys.executable, "-c", BUILD, str(out)], cwd=tmp, capture_output=True, text=True)
+        if run.returncode:
+            raise RuntimeError(f"building neura's wheel failed:\n{run.stdout[-2000:]}{run.stderr[-3000:]}")
     wheel = Path(out) / wheel_name()
     if not wheel.is_file():
-        raise FileNotFoundError(f"pip wheel made {sorted(p.name for p in Path(out).iterdir())}, not {wheel.name}")
+        raise FileNotFoundError(f"the build made {sorted(p.name for p in Path(out).iterdir())}, not {wheel.name}")
     return wheel
 
 
