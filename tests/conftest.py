@@ -111,7 +111,9 @@ def server(served):
 @pytest.fixture(scope="module")
 def background(request, served):
     """What the test module's own `background(site, server)` returned: it ran in a thread from the
-    moment the site was built, beside the other tests."""
+    moment the site was built, beside the other tests. So it must share nothing with them: its work runs
+    in other processes (a kernel, a venv, a fresh Python), never torch in this one (NeuralPainter(seed)
+    seeds torch's one global generator)."""
     return request.config.stash[SITE].jobs[request.module.__name__].result()
 
 
