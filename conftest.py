@@ -14,6 +14,16 @@ import sitetools
 ALONE = sitetools.Alone()  # one per session: each block's code runs once
 
 
+def pytest_collection_finish(session):
+    """The blocks start running now, in a thread, beside the first tests (those that ask for no block)."""
+    if any("alone" in getattr(item, "fixturenames", ()) for item in session.items):
+        for page in sitetools.pages():  # the `alone` fixture answers for every page's blocks
+            if page.suffix == ".md":
+                ALONE.add(sitetools.blocks(page))
+    if ALONE.known:
+        ALONE.start()
+
+
 def pytest_collect_file(file_path, parent):
     if file_path.suffix == ".md":
         return Page.from_parent(parent, path=file_path)
@@ -50,8 +60,5 @@ class BlockItem(pytest.Item):
 @pytest.fixture(scope="session")
 def alone():
     """Run code alone in a fresh interpreter: alone(code) -> (ok, output); every block of the nav's
-    pages is run once, in the first batch."""
-    for page in sitetools.pages():
-        if page.suffix == ".md":
-            ALONE.add(sitetools.blocks(page))
+    pages ran once, in the first batch (pytest_collection_finish)."""
     return ALONE

@@ -5,6 +5,7 @@ own reader; the build, the local server and the Chromium launch are the ones eve
 benchmark uses; the contrast ratio is WCAG's formula.
 """
 
+import concurrent.futures
 import functools
 import http.server
 import json
@@ -105,23 +106,34 @@ def blocks(page):
 class Alone:
     """Runs blocks each alone in a fresh interpreter (tests/run_each_alone.py), each code once.
 
-    The first question runs every block it has been told about, in one batch, so that the
-    children can run side by side; later questions about new code run another batch.
+    start() runs every block it has been told about, in one batch in a thread, so that the children
+    run side by side and beside whatever the caller does meanwhile; a question waits for that batch,
+    and a question about new code runs another.
     """
 
     def __init__(self):
-        self.results, self.known = {}, []
+        self.results, self.known, self.batch = {}, [], None
 
     def add(self, blocks):
         self.known += [b.code for b in blocks]
 
+    def start(self):
+        """Run every block known so far, from now on, in a thread."""
+        self.batch = concurrent.futures.ThreadPoolExecutor(1).submit(self.run, list(self.known))
+
+    def run(self, codes):
+        todo = {c: c for c in codes if c not in self.results}
+        run = subprocess.run([sys.executable, str(ROOT / "tests" / "run_each_alone.py")], cwd=ROOT,
+                             input=json.dumps(todo), capture_output=True, text=True, check=True)
+        self.results.update({c: tuple(r) for c, r in json.loads(run.stdout).items()})
+
     def __call__(self, code):
         """(ok, printed text or the error) of CODE run alone."""
+        if self.batch is None:
+            self.start()
+        self.batch.result()  # raises what the batch raised
         if code not in self.results:
-            todo = {c: c for c in [*self.known, code] if c not in self.results}
-            run = subprocess.run([sys.executable, str(ROOT / "tests" / "run_each_alone.py")], cwd=ROOT,
-                                 input=json.dumps(todo), capture_output=True, text=True, check=True)
-            self.results.update({c: tuple(r) for c, r in json.loads(run.stdout).items()})
+            self.run([*self.known, code])
         return self.results[code]
 
 
