@@ -6,6 +6,7 @@ benchmark uses; the contrast ratio is WCAG's formula.
 """
 
 import concurrent.futures
+import contextlib
 import functools
 import http.server
 import json
@@ -174,6 +175,20 @@ def missing_browser():
 def launch(playwright):
     """Debian's headless Chromium, started through PLAYWRIGHT with the site's flags."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's headless Chromium in a Playwright of its own: one per thread, since Playwright's objects
+    work only in the thread that made them."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 AXE = "axe-core@4.14.1"  # Deque's accessibility checker, from npm at test time (nothing of it is committed)

@@ -321,14 +321,8 @@ def tour_every_page(site, server):
     """visit_every_page in a Chromium of its own: this runs in a thread beside the main one's."""
     if sitetools.missing_browser():
         return None  # the `tour` fixture says why (through `browser`)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = sitetools.launch(p)
-        try:
-            return visit_every_page(chromium, server)
-        finally:
-            chromium.close()
+    with sitetools.chromium() as browser:
+        return visit_every_page(browser, server)
 
 
 @pytest.fixture(scope="session")
