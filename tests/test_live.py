@@ -85,14 +85,14 @@ def studio(browser, server):
 
 
 def background(site, server):
-    """{query: the diary CSV the live studio downloads} for each configuration the agreement test opens,
-    in a Chromium of its own; conftest.py runs this beside the other tests once the site is built."""
+    """{query: (the diary CSV the live studio downloads, `reference`)} for each configuration the agreement
+    test opens, in a Chromium of its own; conftest.py runs this in another Python once the site is built."""
     if sitetools.missing_browser():
         return None  # the test says why (through `browser`)
     with sitetools.chromium() as browser:
         page = browser.new_page(accept_downloads=True)
         page.set_default_timeout(120_000)  # 50 runs on a 2-core machine that other work shares
-        return {q: open_run(page, server, q)[1] for q in configurations(stated()[1])}
+        return {q: (open_run(page, server, q)[1], reference(**parse(q))) for q in configurations(stated()[1])}
 
 
 def stated():
@@ -110,8 +110,8 @@ def test_every_number_agrees_with_pytorch(browser, background):  # browser: skip
     apart = {}
     for q in configurations(total):
         config = parse(q)
-        expected, closest = reference(**config)  # here, not in a thread: NeuralPainter seeds torch's one generator
-        header, got = numbers(background[q])
+        csv_text, (expected, closest) = background[q]
+        header, got = numbers(csv_text)
         assert header == list(expected.columns), q
         want = expected.to_numpy().tolist()
         assert len(got) == len(want), q
