@@ -6,10 +6,16 @@ mutation test). A block passes if it runs and prints exactly the output its page
 a block marked `pytest.mark.xfail(...)` must fail.
 """
 
+import os
 import sys
 
-import pytest
-import sitetools
+# One torch thread in this Python and every one it starts (blocks, kernels, builds): the tensors here
+# are tiny, and a second thread would only spin while the suite keeps both cores busy. The reader's
+# fresh venv (tests/test_install.py) runs its blocks with torch's default threads.
+os.environ["OMP_NUM_THREADS"] = "1"
+
+import pytest  # noqa: E402
+import sitetools  # noqa: E402
 
 ALONE = sitetools.Alone()  # one per session: each block's code runs once
 

@@ -120,7 +120,8 @@ def background(site, server):
         snippets = {b.name: b.code for page in RUN for b in sitetools.blocks(page)}
         snippets["where"] = "import neura\nprint(neura.__file__)"
         # Let this run cache compiled modules, as a reader's Python does (pip compiled none: --no-compile).
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        # And with torch's own threads: the suite runs everything else on one (conftest.py at the root).
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "OMP_NUM_THREADS")}
         run = subprocess.run([str(py), "run_each_alone.py"], input=json.dumps(snippets), capture_output=True,
                              text=True, cwd=folder, env=env)
         assert run.returncode == 0, run.stderr[-3000:]

@@ -65,9 +65,19 @@ def numbers(text):
     return rows[0], [[float(v) if v else math.nan for v in row] for row in rows[1:]]
 
 
-def open_run(page, server, q):
-    """PAGE (a Playwright page) showing the live studio's run for query Q, and the diary CSV it downloads."""
-    page.goto(f"{server}live/?{q}")  # a fresh load each time: in one long-lived page a download could stall
+# A link to another run of the live page, followed as a reader follows one: Material's instant
+# navigation leaves it to the page, which trains that run without loading itself again.
+FOLLOW = """q => { const a = document.createElement('a'); a.href = '?' + q;
+    document.querySelector('article').append(a); a.click(); a.remove() }"""
+
+
+def open_run(page, server, q, follow=False):
+    """PAGE (a Playwright page) showing the live studio's run for query Q, and the diary CSV it downloads;
+    loaded afresh, or, with FOLLOW, reached by a link from the live page PAGE already shows."""
+    if follow:
+        page.evaluate(FOLLOW, q)
+    else:
+        page.goto(f"{server}live/?{q}")
     page.wait_for_function("q => { const r = document.getElementById('live-studio');"
                            " return r.dataset.state === 'done' && r.dataset.config === '?' + q }", arg=q)
     with page.expect_download() as download:
@@ -92,7 +102,10 @@ def background(site, server):
     with sitetools.chromium() as browser:
         page = browser.new_page(accept_downloads=True)
         page.set_default_timeout(120_000)  # 50 runs on a 2-core machine that other work shares
-        return {q: (open_run(page, server, q)[1], reference(**parse(q))) for q in configurations(stated()[1])}
+        # A link per run, as a reader follows them; a fresh load every tenth, since headless Chromium
+        # stopped delivering a page's downloads after about twenty (seen at the 20th, on any run).
+        return {q: (open_run(page, server, q, follow=i % 10 > 0)[1], reference(**parse(q)))
+                for i, q in enumerate(configurations(stated()[1]))}
 
 
 def stated():
