@@ -118,16 +118,25 @@ SHOW_EVERY_BLOCK = "async () => { const reveal = " + REVEAL + """;
         await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))) } }"""
 
 
+COPIED = "navigator.clipboard.readText().then(text => text || null)"  # the copied text, once there is one
+
+
 def copy_every_button(page):
     """The text each copy button of the page puts on the clipboard, in order. Material draws a code
     block's buttons once the block comes on screen (content.lazy): each is scrolled to first, as read."""
+    from playwright.sync_api import TimeoutError as Timeout
+
     page.evaluate(SHOW_EVERY_BLOCK)
     buttons, texts = page.locator("article .md-code__button[data-md-type=copy], article clipboard-copy"), []
-    reveal_and_clear = f"button => {{ ({REVEAL})(button); return navigator.clipboard.writeText('') }}"
+    reveal_and_clear = (f"button => {{ ({REVEAL})(button); button.scrollIntoView({{ block: 'center' }});"
+                        " return navigator.clipboard.writeText('') }")
     for i in range(buttons.count()):
         buttons.nth(i).evaluate(reveal_and_clear)  # a button that copied nothing would leave it empty
-        buttons.nth(i).click()
-        texts.append(page.evaluate("navigator.clipboard.readText()"))
+        buttons.nth(i).click(force=True)  # shown and on screen: no waiting for it to settle
+        try:  # the button writes the clipboard a moment after the click
+            texts.append(page.wait_for_function(COPIED, timeout=5000).json_value())
+        except Timeout:
+            texts.append("")
     return texts
 
 
