@@ -91,7 +91,8 @@ REVEAL = """button => { for (let e = button; e; e = e.parentElement) {
 # Code boxes that hide part of a line, with every collapsed block opened and every tab shown, as a
 # reader could: the longest line of each. The API page's "Source code" boxes too, which show neura's
 # public functions (so keep their lines to 80).
-SHOW_ALL = ".tabbed-content > .tabbed-block { display: block !important }"
+SHOW_ALL = (".tabbed-content > .tabbed-block { display: block !important }"
+            " * { content-visibility: visible !important }")  # every box laid out, even far from the screen
 HIDDEN = """() => { document.querySelectorAll('article details').forEach(d => d.open = true);
     return [...document.querySelectorAll('article pre')].filter(pre => {
         const code = pre.querySelector('code') || pre;
