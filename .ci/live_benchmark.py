@@ -12,7 +12,6 @@ from pathlib import Path
 
 import sitetools  # beside this file: the site's server and Chromium launch
 import torch
-from playwright.sync_api import sync_playwright
 
 from neura import NeuralPainter, train
 
@@ -38,8 +37,7 @@ def main():
     brushes = {"W1": painter.layer1.weight.flatten().tolist(), "b1": painter.layer1.bias.tolist(),
                "W2": painter.layer2.weight.flatten().tolist(), "b2": painter.layer2.bias.tolist()}
     httpd, origin = sitetools.serve(LIVE)
-    with sync_playwright() as p:
-        browser = sitetools.launch(p)
+    with sitetools.chromium() as browser:
         page = browser.new_page()
         page.goto(f"{origin}live.css")  # any page of that origin
         print("1000 epochs, hidden 8, 8 sketches   Chromium (trainer.js)   neura.train   ratio")
@@ -53,7 +51,6 @@ def main():
                 times.append(1000 * (time.perf_counter() - start))
             py = statistics.median(times)
             print(f"{optimizer:>36}   {js:8.1f} ms            {py:8.1f} ms   {py / js:5.1f}x faster in the browser")
-        browser.close()
     httpd.shutdown()
 
 

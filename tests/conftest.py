@@ -130,12 +130,8 @@ def browser():
         pytest.fail(f"CI needs the browser tests: {why}")
     if why:
         pytest.skip(why)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = sitetools.launch(p)
+    with sitetools.chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
