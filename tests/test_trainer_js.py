@@ -147,8 +147,14 @@ def measure(count=RUNS):
         opt: figures([r for r in results if r["run"]["optimizer"] == opt]) for opt in ("sgd", "adam")}
 
 
-def test_trainer_agrees_with_torch():
-    m = measure()
+def background(site, server):
+    """measure(), in another Python once the site is built (conftest.py): its 200 torch references take
+    about 9 core-seconds where .cache/build/ does not hold them yet."""
+    return measure() if NODE else None  # without Node.js the test is skipped (pytestmark)
+
+
+def test_trainer_agrees_with_torch(background):
+    m = background
     print(f"\ntrainer.js vs neura.train on {m['runs']} random runs: {m['exact_share']:.1%} of numbers bit-exact "
           f"(SGD {m['sgd']['exact_share']:.1%}, Adam {m['adam']['exact_share']:.1%}), {m['exact_runs']} runs "
           f"bit-exact throughout, {m['close']} within {TOL:g} everywhere (worst gap among them {m['worst_close']:.1e})")
