@@ -172,19 +172,14 @@ def missing_browser():
     return None
 
 
-def launch(playwright):
-    """Debian's headless Chromium, started through PLAYWRIGHT with the site's flags."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-
-
 @contextlib.contextmanager
 def chromium():
-    """Debian's headless Chromium in a Playwright of its own: one per thread, since Playwright's objects
-    work only in the thread that made them."""
+    """Debian's headless Chromium with the site's flags, in a Playwright of its own: one per thread, since
+    Playwright's objects work only in the thread that made them."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = launch(p)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             yield browser
         finally:
