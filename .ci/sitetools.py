@@ -208,7 +208,8 @@ def npm_package(spec):
 
 def axe(page):
     """What axe-core finds wrong on PAGE (a Playwright page) as shown now: [(rule, element, summary)]."""
-    page.add_script_tag(path=npm_package(AXE) / "axe.min.js")
+    if not page.evaluate("typeof axe === 'object'"):  # once per page load
+        page.add_script_tag(path=npm_package(AXE) / "axe.min.js")
     return [tuple(v) for v in page.evaluate(AXE_RUN, AXE_TAGS)]
 
 

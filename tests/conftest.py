@@ -14,6 +14,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
+import browsing
 import pytest
 import sitetools
 from browsing import Visit, tour_every_page
@@ -134,19 +135,27 @@ def browser():
         yield chromium
 
 
+@pytest.fixture(scope="session")
+def tabs(browser):
+    """The browser context whose tabs the tests open, one after another (see browsing.tabs)."""
+    context = browsing.tabs(browser)
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def visit(browser, server):
-    """visit(path) opens the site's page at PATH in a fresh tab and returns its Visit."""
+def visit(tabs, server):
+    """visit(path) opens the site's page at PATH in a new tab and returns its Visit."""
     visits = []
 
     def open_page(path, wait_until="networkidle"):
-        v = Visit(browser, server)
+        v = Visit(tabs, server)
         v.page.goto(server + path, wait_until=wait_until)
         visits.append(v)
         return v
     yield open_page
     for v in visits:
-        v.page.close()
+        v.close()
 
 
 @pytest.fixture(scope="session")

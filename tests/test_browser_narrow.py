@@ -40,8 +40,9 @@ def test_no_page_scrolls_sideways_on_a_360_px_phone(browser, background, path): 
     assert phone["scrollWidth"] <= phone["clientWidth"] == PHONE["width"]
 
 
-def test_the_check_catches_a_wide_element_and_spares_one_in_its_own_scroll_box(browser, server):
-    page = browser.new_page(viewport=PHONE)
+def test_the_check_catches_a_wide_element_and_spares_one_in_its_own_scroll_box(tabs, server):
+    page = tabs.new_page()
+    page.set_viewport_size(PHONE)
     page.goto(server + "3-loss/", wait_until="networkidle")
     page.evaluate("""() => { const box = document.createElement('div'); box.style.overflowX = 'auto';
         box.innerHTML = '<p id="boxed" style="width: 900px">wide, in its own scroll box</p>';

@@ -86,9 +86,9 @@ def open_run(page, server, q, follow=False):
 
 
 @pytest.fixture(scope="module")
-def studio(browser, server):
+def studio(tabs, server):
     """open(query) -> (the live page showing that run, the diary CSV it downloads)."""
-    page = browser.new_page(accept_downloads=True)
+    page = tabs.new_page()
     page.set_default_timeout(120_000)  # a 2-core machine that other work may share
     yield lambda q: open_run(page, server, q)
     page.close()
@@ -177,8 +177,8 @@ def same_within(text, other, tolerance):
     return all(x == y or abs(x - y) <= tolerance * max(1, abs(y)) for x, y in pairs)
 
 
-def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(browser, server):
-    page = browser.new_page(permissions=["clipboard-read", "clipboard-write"])
+def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(tabs, server):
+    page = tabs.new_page()
     copied = {}
     for q in [configurations(3, seed=7)[2], DEFAULT.replace("optimizer=sgd&lr=0.1", "optimizer=adam&lr=0.03")]:
         page.goto(f"{server}live/?{q}")
@@ -194,9 +194,9 @@ def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(browser, server):
         assert same_within(printed, shown, stated()[2]), (q, printed, shown)
 
 
-def test_the_pages_python_is_what_copy_as_pytorch_copies_for_the_first_run(browser, server):
+def test_the_pages_python_is_what_copy_as_pytorch_copies_for_the_first_run(tabs, server):
     block = sitetools.blocks(LIVE)[0]
-    page = browser.new_page()
+    page = tabs.new_page()
     page.goto(f"{server}live/")
     page.wait_for_selector("#live-studio[data-state=done]")
     assert page.text_content("#live-snippet").strip() == block.code.strip()
