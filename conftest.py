@@ -21,11 +21,16 @@ ALONE = sitetools.Alone()  # one per session: each block's code runs once
 
 
 def pytest_collection_finish(session):
-    """The blocks start running now, in a thread, beside the first tests (those that ask for no block)."""
-    if any("alone" in getattr(item, "fixturenames", ()) for item in session.items):
+    """The blocks start running now, in a thread, beside the first tests (those that ask for no block).
+    A test module that will ask `alone` about code of its own names it in RUN_ALONE, a list of Blocks,
+    which run in the same batch."""
+    asking = [item for item in session.items if "alone" in getattr(item, "fixturenames", ())]
+    if asking:
         for page in sitetools.pages():  # the `alone` fixture answers for every page's blocks
             if page.suffix == ".md":
                 ALONE.add(sitetools.blocks(page))
+        for module in {item.module for item in asking}:
+            ALONE.add(getattr(module, "RUN_ALONE", []))
     if ALONE.known:
         ALONE.start()
 

@@ -9,6 +9,7 @@ import concurrent.futures
 import contextlib
 import functools
 import http.server
+import io
 import json
 import os
 import re
@@ -96,12 +97,13 @@ class Block:
         return None
 
 
-def blocks(page):
-    """The Python blocks of a Markdown page, in order."""
-    from pytest_codeblocks import extract_from_file
+def blocks(page, text=None):
+    """The Python blocks of a Markdown page, in order; of TEXT, if given, as if it were PAGE's."""
+    from pytest_codeblocks import extract_from_buffer, extract_from_file
 
+    found = extract_from_file(page) if text is None else extract_from_buffer(io.StringIO(text))
     return [Block(Path(page), b.lineno, b.code, b.expected_output, tuple(b.marks))
-            for b in extract_from_file(page) if b.syntax == "python"]
+            for b in found if b.syntax == "python"]
 
 
 class Alone:

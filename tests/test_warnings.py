@@ -1,27 +1,22 @@
 """A deprecation fails the suite, whether a page's block triggers it (run alone) or neura in a test."""
 
-import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import sitetools
 from sitetools import ROOT
 
 WARN = 'import warnings\n\nwarnings.warn("this will change", {kind})\nprint("ran")\n'
 KINDS = [("DeprecationWarning", True), ("FutureWarning", True), ("UserWarning", False)]
-
-
-@pytest.fixture(scope="module")
-def warned():
-    """{kind: (ok, output)} of a block that warns with each kind, each run alone as the pages' blocks are."""
-    run = subprocess.run([sys.executable, str(ROOT / "tests" / "run_each_alone.py")], capture_output=True, text=True,
-                         input=json.dumps({kind: WARN.format(kind=kind) for kind, _ in KINDS}), check=True)
-    return json.loads(run.stdout)
+RUN_ALONE = [sitetools.Block(Path(__file__), 0, WARN.format(kind=kind), None) for kind, _ in KINDS]
 
 
 @pytest.mark.parametrize("kind, fails", KINDS)
-def test_a_block_run_alone_fails_on_a_deprecation(warned, kind, fails):
-    ok, output = warned[kind]
+def test_a_block_run_alone_fails_on_a_deprecation(alone, kind, fails):
+    """Run alone as the pages' blocks are (in their first batch: RUN_ALONE)."""
+    ok, output = alone(WARN.format(kind=kind))
     assert ok != fails and (kind in output if fails else output == "ran\n")
 
 
