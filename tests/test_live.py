@@ -88,9 +88,13 @@ def open_run(page, server, q, follow=False):
 @pytest.fixture(scope="module")
 def studio(tabs, server):
     """open(query) -> (the live page showing that run, the diary CSV it downloads)."""
-    page = tabs.new_page()
+    page, opened = tabs.new_page(), []
     page.set_default_timeout(120_000)  # a 2-core machine that other work may share
-    yield lambda q: open_run(page, server, q)
+
+    def open_(q):  # the first run loaded, the next reached by links (a fresh load every tenth: see background)
+        opened.append(q)
+        return open_run(page, server, q, follow=len(opened) % 10 != 1)
+    yield open_
     page.close()
 
 
