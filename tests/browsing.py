@@ -24,14 +24,16 @@ def tabs(browser):
 
 
 class Visit:
-    """A tab (of `tabs`) that records console errors, failed requests and requests to other hosts."""
+    """A tab (of `tabs`) that records console errors, failed requests (not those cancelled by a new
+    navigation) and requests to other hosts."""
 
     def __init__(self, context, origin):
         self.page = context.new_page()
         self.errors, self.failed, self.foreign = [], [], []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        # A request the browser cancelled (the reader moved on before it finished) is no fault of the page.
+        self.page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and self.failed.append(r.url))
         self.page.route("**/*", self.only_from(origin))
 
     def only_from(self, origin):
