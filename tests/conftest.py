@@ -17,7 +17,6 @@ from pathlib import Path
 import browsing
 import pytest
 import sitetools
-from browsing import Visit, tour_every_page
 
 WAITS = {"tour", "background"}  # fixtures whose work runs in the background once the site is built
 SITE_FIXTURES = {"site", "server", "served", *WAITS}
@@ -78,7 +77,7 @@ def pytest_collection_finish(session):
     site = session.config.stash[SITE] = Site()
     work = {}
     if any("tour" in getattr(item, "fixturenames", ()) for item in session.items):
-        work["tour"] = tour_every_page  # first: it takes longest
+        work["tour"] = browsing.tour_every_page  # first: it takes longest
     for item in session.items:  # in the order their tests will ask
         if "background" in getattr(item, "fixturenames", ()):
             work.setdefault(item.module.__name__, item.module.background)
@@ -149,7 +148,7 @@ def visit(tabs, server):
     visits = []
 
     def open_page(path, wait_until="networkidle"):
-        v = Visit(tabs, server)
+        v = browsing.Visit(tabs, server)
         v.page.goto(server + path, wait_until=wait_until)
         visits.append(v)
         return v

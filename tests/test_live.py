@@ -4,6 +4,7 @@ its Python agree with the pages, and what its prose claims holds."""
 import csv
 import gzip
 import io
+import itertools
 import math
 import random
 import re
@@ -88,13 +89,10 @@ def open_run(page, server, q, follow=False):
 @pytest.fixture(scope="module")
 def studio(tabs, server):
     """open(query) -> (the live page showing that run, the diary CSV it downloads)."""
-    page, opened = tabs.new_page(), []
+    page, runs = tabs.new_page(), itertools.count()
     page.set_default_timeout(120_000)  # a 2-core machine that other work may share
-
-    def open_(q):  # the first run loaded, the next reached by links (a fresh load every tenth: see background)
-        opened.append(q)
-        return open_run(page, server, q, follow=len(opened) % 10 != 1)
-    yield open_
+    # The first run loaded, the next reached by links (a fresh load every tenth: see background).
+    yield lambda q: open_run(page, server, q, follow=next(runs) % 10 > 0)
     page.close()
 
 
