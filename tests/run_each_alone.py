@@ -36,8 +36,9 @@ warnings.simplefilter("error", FutureWarning)
 
 
 def warm_up():
-    """Pay once, here, for what torch and pandas load on first use (an optimizer step loads
-    torch._dynamo: about a second), so that no child pays it again. Random state is restored in each child."""
+    """Pay once, here, for what torch and pandas load on first use (making an optimizer imports
+    torch._dynamo and sympy: about a second), so that no child pays it again. Random state is restored
+    in each child."""
     model = torch.nn.Linear(3, 1)
     for optimizer in torch.optim.SGD(model.parameters(), lr=0.1), torch.optim.Adam(model.parameters()):
         optimizer.zero_grad()
