@@ -141,10 +141,8 @@ SHOW_EVERY_BLOCK = "async () => { const reveal = " + REVEAL + """;
 # click), or after 5 s. The page's own click() runs the button's handler as a reader's click does;
 # Playwright's click (which, forced, checked no more) took 3.5 times the CPU.
 COPY_EACH = "async () => { const reveal = " + REVEAL + """;
-    const texts = [], buttons = () => document.querySelectorAll(
-        'article .md-code__button[data-md-type=copy], article clipboard-copy');
-    for (let i = 0; i < buttons().length; i++) {
-        const button = buttons()[i];
+    const texts = [], buttons = 'article .md-code__button[data-md-type=copy], article clipboard-copy';
+    for (const button of document.querySelectorAll(buttons)) {
         reveal(button); button.scrollIntoView({ block: 'center' });
         await navigator.clipboard.writeText('');
         button.click();

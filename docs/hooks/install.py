@@ -96,7 +96,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
 
 
 def on_pre_build(config):
-    """Start building the wheel (pip runs in its own process) while the pages are built."""
+    """Start building the wheel (the build backend runs in its own process) while the pages are built."""
     global FOLDER, WHEEL
     FOLDER = tempfile.TemporaryDirectory()  # gone once the wheel is in the site (or when the build stops)
     pool = ThreadPoolExecutor(1)
