@@ -18,17 +18,14 @@ prose 0.0051 needs a printed 0.0051, not 0.005123. Print the number at the preci
 
 Also accepted: the number after "step", "steps" or "question" ("Step 3", "steps 2 and 3",
 "Question 2"), before " · " (the nav's "3 · The loss"), the marker of a numbered list ("1. "), and
-what docs/numbers.txt lists, one per line: `PAGE-or-* NUMBER  # why`, e.g. `index.md 3.11  # the
-oldest Python`. Keep that list short: a reviewer reads it.
+what numbers.txt beside the page (docs/numbers.txt) lists, one per line: `PAGE-or-* NUMBER  # why`,
+e.g. `index.md 3.11  # the oldest Python`. Keep that list short: a reviewer reads it.
 """
 
 import re
 import sys
 from decimal import Decimal
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-ACCEPTED = ROOT / "docs" / "numbers.txt"
 
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![A-Za-z0-9_]|\.\d)")
 FENCE = re.compile(r"^( *)(`{3,})")
@@ -88,22 +85,23 @@ def prose_of(markdown):
     return prose, evidence
 
 
-def accepted(page, path=ACCEPTED):
-    """The values docs/numbers.txt accepts on PAGE (a file name)."""
+def accepted(page, path=None):
+    """The values that PATH (numbers.txt beside PAGE, if not given) accepts on PAGE."""
+    path = Path(page).parent / "numbers.txt" if path is None else Path(path)
     found = set()
-    if Path(path).exists():
-        for line in Path(path).read_text().splitlines():
+    if path.exists():
+        for line in path.read_text().splitlines():
             fields = line.split("#", 1)[0].split()
-            if len(fields) == 2 and fields[0] in ("*", page):
+            if len(fields) == 2 and fields[0] in ("*", Path(page).name):
                 found.add(value(fields[1]))
     return found
 
 
-def offenders(page, text=None, numbers=ACCEPTED):
+def offenders(page, text=None, numbers=None):
     """[(line, number, the line's text)] for every number in PAGE's prose that nothing justifies."""
     markdown = Path(page).read_text() if text is None else text
     prose, evidence = prose_of(markdown)
-    known = {value(n) for n in NUMBER.findall(evidence)} | accepted(Path(page).name, numbers)
+    known = {value(n) for n in NUMBER.findall(evidence)} | accepted(page, numbers)
     source = markdown.splitlines()
     return [(i, n, source[i - 1].strip()) for i, line in enumerate(prose.splitlines(), 1)
             for n in NUMBER.findall(line) if value(n) not in known]
