@@ -19,8 +19,8 @@ def line(content):
     words, lines = budgets.count(content)
     mins = budgets.stated(budgets.minutes(words, lines))
     return (f'<p class="{budgets.STATED}"><strong>About {mins} minute{"s" * (mins != 1)} to read</strong>'
-            f" ({words:,} words and {lines} lines of code and output). The collapsed boxes, <em>Look closer</em>"
-            " and <em>Proof</em>, are extra: open them when you want the detail or the evidence.</p>")
+            f" ({words:,} words, {lines} lines of code and output). The <em>Look closer</em> and <em>Proof</em>"
+            " boxes are optional: open them for more depth or for the evidence.</p>")
 
 
 def on_page_content(content, page, **kwargs):
