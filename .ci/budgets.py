@@ -7,10 +7,11 @@ prints each step page's words, lines of code and output, and minutes, then the t
 The main path is the page as it opens: everything outside collapsed boxes (a <details> without
 `open`). Its words are those of the prose, headings, tables and admonitions; code blocks and shown
 outputs (<pre>, with their "Output" title), formulas (<math>), figures and the reading time itself
-are left out; inline code in a sentence counts as words. A word is a run of non-space characters with
-at least one letter or digit. Reading time: WORDS / 180 minutes, plus 6 seconds for each non-blank
-line of code or output on the main path. The build hook docs/hooks/reading_time.py counts the same
-HTML the same way, and the tests hold each step to its budgets.
+are left out; inline code in a sentence counts as words, and so does every tab of a tabbed block. A
+word is a run of non-space characters with at least one letter or digit. Reading time: WORDS / 180
+minutes, plus 6 seconds for each non-blank line of code or output on the main path. The build hook
+docs/hooks/reading_time.py counts the same HTML the same way, and the tests hold each step to its
+budgets.
 """
 
 import html

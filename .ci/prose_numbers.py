@@ -40,7 +40,7 @@ HIDDEN = [  # what is not prose, in the order it is removed
     re.compile(r"\]\([^)]*\)"),  # link and image targets
     re.compile(r"\]\[[^\]]*\]"),  # reference links' names
     re.compile(r"^\[[^\]]+\]:.*$", re.M),  # reference definitions
-    re.compile(r"<[^>\n]*>"),  # HTML tags with their attributes, autolinks
+    re.compile(r"</?[A-Za-z][^>]*>"),  # HTML tags with their attributes (on one line or more), autolinks
     re.compile(r"\{[:#.][^}\n]*\}|\{ [#.][^}\n]*\}"),  # attribute lists
     re.compile(r"https?://\S+"),  # bare addresses
     re.compile(r"&#?\w+;"),  # HTML entities: &#9664;
