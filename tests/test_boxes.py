@@ -45,3 +45,15 @@ def test_blocks_in_boxes_are_cells_of_the_pages_notebook():
     nb = nbformat.reads(page_notebooks.notebook(PAGE), as_version=4)
     assert [c.source for c in nb.cells if c.cell_type == "code"] == [b.code.strip() for b in sitetools.blocks(PAGE)]
     assert not any("<!--" in c.source for c in nb.cells), "a marker leaked into the notebook"
+
+
+BOXES = re.compile(r'^ *\?\?\?\+? (info "Look closer: [^"]+"|note "Proof: [^"]+"|success "Answer")$')
+
+
+def test_every_collapsed_box_of_a_step_is_look_closer_proof_or_answer():
+    """One name and one look for each kind, so that a learner knows which she may skip (CONTRIBUTING.md)."""
+    odd = [f"{page.name}:{n}: {line.strip()}" for page in sitetools.step_pages()
+           for n, line in enumerate(page.read_text().splitlines(), 1)
+           if line.lstrip().startswith("???") and not BOXES.match(line)]
+    assert odd == []
+    assert all(BOXES.match(line) for line in PAGE.read_text().splitlines() if line.startswith("???"))
