@@ -52,8 +52,9 @@ CUT_WORDS = """() => [...document.querySelectorAll('th')].flatMap(th => {
         if (lines.size > 1 && node.parentElement.getBoundingClientRect().width > 1) cut.push(word[0]) }
     return cut })"""
 # Each shown label (<text>) of an SVG that reaches out of the picture that holds it, which cuts it off.
-LABELS = """() => [...document.querySelectorAll('svg text')].filter(t => t.textContent.trim() && t.getClientRects().length)
-    .flatMap(t => { const r = t.getBoundingClientRect(), box = t.closest('svg').getBoundingClientRect();
+LABELS = """() => [...document.querySelectorAll('svg text')]
+    .filter(t => t.textContent.trim() && t.getClientRects().length).flatMap(t => {
+        const r = t.getBoundingClientRect(), box = t.closest('svg').getBoundingClientRect();
         const out = Math.max(box.left - r.left, r.right - box.right, box.top - r.top, r.bottom - box.bottom);
         return out > 0.5 ? [`"${t.textContent.trim()}" reaches ${out.toFixed(1)} px out of its picture`] : [] })"""
 
