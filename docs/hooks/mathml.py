@@ -37,7 +37,10 @@ def to_mathml(match):
     tag, tex = match.group(1), html.unescape(match.group(2)).strip()
     if tag == "div":
         return f'<div class="arithmatex">{convert(tex, display="block")}</div>'
-    return f'<span class="arithmatex">{"<wbr>".join(convert(p) for p in pieces(tex))}</span>'
+    parts = [convert(p) for p in pieces(tex)]
+    # A piece's last sign still sits between two terms: spaced as one (alone it would be a postfix).
+    parts = [re.sub(r"<mo>(?!.*<mo>)", '<mo form="infix">', p, flags=re.S) for p in parts[:-1]] + parts[-1:]
+    return f'<span class="arithmatex">{"<wbr>".join(parts)}</span>'
 
 
 def on_page_content(content, **kwargs):
