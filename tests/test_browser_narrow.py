@@ -113,7 +113,7 @@ def test_every_figure_label_lies_inside_its_picture(browser, background, path, f
     assert shown(background, path, family)["labels"] == []
 
 
-def test_the_checks_catch_a_wide_element_and_spare_one_in_its_own_scroll_box_and_catch_a_cut_word(tabs, server):
+def test_the_checks_catch_a_wide_element_a_cut_word_and_a_missing_font_and_spare_a_boxed_element(tabs, server):
     page = tabs.new_page()
     page.set_viewport_size(PHONE)
     page.goto(server + "3-loss/", wait_until="networkidle")
@@ -129,6 +129,7 @@ def test_the_checks_catch_a_wide_element_and_spare_one_in_its_own_scroll_box_and
         '<table class="cut" style="width: 40px; table-layout: fixed"><tr><th style="overflow-wrap: anywhere">'
         + 'brush pressure</th></tr></table>')""")
     assert page.evaluate(CUT_WORDS) == ["brush", "pressure"]
+    assert page.evaluate(FONT, ["No Such Sans", "DejaVu Sans Mono"]) == ["No Such Sans"]  # named, not used
     page.close()
 
 
@@ -147,3 +148,8 @@ def test_the_check_catches_a_figure_label_too_wide_for_its_picture(tabs, tmp_pat
         httpd.shutdown()
     for family in FONTS:
         assert [s.split('"')[1] for s in found[family]["labels"]] == [label.get_text()]
+
+
+def test_ci_installs_the_font_families_the_pages_are_laid_out_in():
+    run = (sitetools.ROOT / ".ci" / "run").read_text()
+    assert all(package in run for package in PACKAGES.split())
