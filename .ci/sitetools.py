@@ -75,6 +75,8 @@ class Block:
     code: str
     expected: str | None  # the output the page shows under it, if any
     marks: tuple = ()  # pytest marks written above it, as text: "pytest.mark.xfail(...)"
+    boxed: bool = False  # the block sits in a collapsed box (`??? kind "title"`)
+    output_boxed: bool = False  # its shown output does (`??? success "Answer"` under a block to predict)
 
     @property
     def name(self):
@@ -97,13 +99,37 @@ class Block:
         return None
 
 
+COLLAPSED = re.compile(r"^( *)\?\?\? ")  # a collapsed box; `???+` opens expanded, `!!!` cannot close
+MARKER = "pytest-codeblocks:expected-output"
+
+
+def collapsed(text):
+    """The numbers (from 1) of TEXT's lines inside a collapsed box: those under its `???` line that are
+    blank or indented deeper than it."""
+    inside, depth = set(), None
+    for n, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if depth is not None and line.strip() and indent <= depth:
+            depth = None
+        if depth is not None:
+            inside.add(n)
+        elif box := COLLAPSED.match(line):
+            depth = len(box.group(1))
+    return inside
+
+
 def blocks(page, text=None):
     """The Python blocks of a Markdown page, in order; of TEXT, if given, as if it were PAGE's."""
-    from pytest_codeblocks import extract_from_buffer, extract_from_file
+    from pytest_codeblocks import extract_from_buffer
 
-    found = extract_from_file(page) if text is None else extract_from_buffer(io.StringIO(text))
-    return [Block(Path(page), b.lineno, b.code, b.expected_output, tuple(b.marks))
-            for b in found if b.syntax == "python"]
+    text = Path(page).read_text() if text is None else text
+    lines, boxed = text.splitlines(), collapsed(text)
+
+    def output_line(b):  # pytest-codeblocks gives a block the first output marked below it
+        return next((n for n in range(b.lineno + 1, len(lines) + 1) if MARKER in lines[n - 1]), None)
+    return [Block(Path(page), b.lineno, b.code, b.expected_output, tuple(b.marks), b.lineno in boxed,
+                  b.expected_output is not None and output_line(b) in boxed)
+            for b in extract_from_buffer(io.StringIO(text)) if b.syntax == "python"]
 
 
 class Alone:

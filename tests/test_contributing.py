@@ -1,4 +1,4 @@
-"""CONTRIBUTING.md's example block runs and prints what it shows; the files it names exist; the README links it."""
+"""CONTRIBUTING.md's example blocks run and print what they show; the files it names exist; the README links it."""
 
 import re
 
@@ -7,12 +7,15 @@ import sitetools
 GUIDE = sitetools.ROOT / "CONTRIBUTING.md"
 
 
-[EXAMPLE] = sitetools.blocks(GUIDE, text=re.search(r"````text\n(.*?)````", GUIDE.read_text(), re.S).group(1))
-RUN_ALONE = [EXAMPLE]  # run in the pages' first batch (conftest.py)
+EXAMPLES = [b for text in re.findall(r"````text\n(.*?)````", GUIDE.read_text(), re.S)
+            for b in sitetools.blocks(GUIDE, text=text)]
+RUN_ALONE = EXAMPLES  # run in the pages' first batch (conftest.py)
 
 
-def test_example_block_prints_its_expected_output(alone):
-    assert EXAMPLE.expected and EXAMPLE.problem(*alone(EXAMPLE.code)) is None
+def test_example_blocks_print_their_expected_output(alone):
+    assert len(EXAMPLES) >= 2
+    for example in EXAMPLES:
+        assert example.expected and example.problem(*alone(example.code)) is None
 
 
 def test_every_file_it_names_exists():

@@ -2,12 +2,15 @@
 
 Each word of docs/includes/abbreviations.md becomes an <abbr> whose title holds its meaning; the browser
 shows that title on hover (Material's own tooltips are off: they cost the pages' load a third of its
-blocking time).
+blocking time). On each page the first use of each word links to its glossary entry
+(docs/hooks/glossary_links.py), so that a keyboard, a touch or a screen reader reaches the meaning too.
 """
 
 import html
+import posixpath
 import re
 
+import glossary_links
 import pytest
 import sitetools
 
@@ -39,6 +42,70 @@ def test_words_carry_their_meaning_on_prose_and_never_inside_code_or_math(site, 
     for box in re.findall(r"<pre.*?</pre>|<code.*?</code>|<math.*?</math>", article, re.S):
         assert "<abbr" not in box, box[:200]
     assert "*[" not in re.sub(r"<[^>]+>", "", article), "an abbreviation definition leaked into the text"
+
+
+LINKED = re.compile(r'<a class="neura-term" href="([^"#]*)#([^"]+)">(<abbr title="[^"]*">([^<]+)</abbr>)</a>')
+
+
+def uses(article):
+    """[(anchor, on the main path, linked)] of each glossary word in ARTICLE outside headings, box titles
+    and links (but its own), in order."""
+    away = [m.span() for m in glossary_links.AWAY.finditer(article) if not m[0].startswith('<a class="neura-term"')]
+    boxes = glossary_links.collapsed(article)
+    linked = {m.start(3) for m in LINKED.finditer(article)}
+    found = []
+    for use in re.finditer(r"<abbr[^>]*>([^<]+)</abbr>", article):
+        if not any(a <= use.start() < b for a, b in away):
+            boxed = any(a <= use.start() < b for a, b in boxes)
+            found.append((glossary_links.entry(use[1], ENTRIES), not boxed, use.start() in linked))
+    return found
+
+
+ENTRIES = glossary_links.entries((sitetools.DOCS / "glossary.md").read_text())
+LINKABLE = [p for p in sitetools.pages() if p.suffix == ".md" and p.name != "glossary.md"]
+
+
+@pytest.mark.parametrize("page", LINKABLE, ids=sitetools.url)
+def test_each_pages_first_use_of_a_word_links_to_its_glossary_entry(site, page):
+    built = (site / sitetools.url(page) / "index.html").read_text()
+    article = built[built.index("<article"):built.index("</article>")]
+    glossary = (site / "glossary" / "index.html").read_text()
+    links = LINKED.findall(article)
+    for href, anchor, _, word in links:
+        assert posixpath.normpath(posixpath.join(sitetools.url(page), href)) == "glossary", href
+        assert f'id="{anchor}"' in glossary, f"{word}: no entry #{anchor} in the glossary"
+        assert anchor == glossary_links.entry(word, ENTRIES), f"{word}: linked to #{anchor}"
+    anchors = [a for _, a, _, _ in links]
+    assert len(anchors) == len(set(anchors)), "a word is linked twice on one page"
+    found = uses(article)
+    assert {a for a, *_ in found} == set(anchors), "a word used here is not linked, or a link is not a use"
+    for anchor in anchors:
+        mine = [(main, linked) for a, main, linked in found if a == anchor]
+        first = next((u for u in mine if u[0]), mine[0])  # the first use on the main path, if there is one
+        assert first[1], f"#{anchor}: the link is not on the first use"
+
+
+def test_every_words_entry_is_found():
+    for term in meanings():
+        assert glossary_links.entry(term, ENTRIES), term
+    assert [glossary_links.entry(t, ENTRIES) for t in ("epochs", "mini-batches", "broadcasts")] == [
+        "epoch", "mini-batch", "broadcasting"]
+    assert glossary_links.entry("CO", {"c": "y"}) is None  # no stem shorter than 3 letters
+
+
+def test_a_keyboard_reaches_a_words_meaning(visit):
+    """Step 5: the first linked word takes the focus with Tab and Enter opens its glossary entry."""
+    v = visit("5-optimizer/")
+    link = v.page.locator("article a.neura-term").first
+    href = link.get_attribute("href")
+    link.focus()
+    assert v.page.evaluate("document.activeElement.classList.contains('neura-term')")
+    v.page.keyboard.press("Enter")
+    v.page.wait_for_url("**/glossary/#*")
+    assert v.page.url.endswith("glossary/" + href[href.index("#"):])
+    heading = v.page.locator(href[href.index("#"):])
+    heading.wait_for(state="visible")
+    assert 0 <= heading.evaluate("h => h.getBoundingClientRect().top") < v.page.viewport_size["height"]
 
 
 def test_abbreviations_stay_out_of_the_notebooks_and_the_pages_list(site):

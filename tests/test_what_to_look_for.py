@@ -2,7 +2,9 @@
 
 The rule, for every step page:
 - the page has a "## What to look for" section; each top-level bullet in it is one claim;
-- the evidence is the shown output of every block on the page up to the end of that section;
+- the evidence is the shown output of every block on the page up to the end of that section, except
+  an output shown inside a collapsed box (`???`): the section stands on the main path, which a
+  learner reads without opening the boxes;
 - each claim cites at least one value the evidence prints: a number with a decimal point or of two
   digits or more, or a code span such as `[2, 3]` or `None` that appears in an output;
 - every such number a claim cites is printed by the evidence (at the precision the claim gives it).
@@ -62,7 +64,7 @@ def problems(claim, evidence):
     missing = [n for n in numbers if not printed(n, evidence)]
     spans = [s for s in re.findall(r"`([^`]+)`", claim) if s in evidence]
     found = [n for n in numbers if n not in missing] + spans
-    out = [f"cites {n}, which no block above it prints" for n in missing]
+    out = [f"cites {n}, which no block above it prints on the main path" for n in missing]
     if not found:
         out.append("cites no value that a block prints")
     return out
@@ -71,7 +73,8 @@ def problems(claim, evidence):
 def check(page, text=None):
     text = page.read_text() if text is None else text
     body, end = section(text)
-    evidence = "\n".join(b.expected for b in sitetools.blocks(page) if b.expected and b.line < end)
+    evidence = "\n".join(b.expected for b in sitetools.blocks(page, text)
+                         if b.expected and b.line < end and not b.output_boxed)
     return {c[:60]: p for c in claims(body) if (p := problems(c, evidence))}, len(claims(body))
 
 
@@ -80,6 +83,7 @@ def test_every_claim_cites_what_a_block_prints(page):
     found, count = check(page)
     assert count >= 2, "a step page needs a 'What to look for' with its claims"
     assert found == {}
+    assert "grew from" not in section(page.read_text())[0], "the learner never saw the tutorial it grew from"
 
 
 @pytest.mark.parametrize("page", sitetools.step_pages(), ids=lambda p: p.name)
@@ -95,5 +99,37 @@ def test_the_rule_fails_a_claim_without_its_evidence(page, tmp_path):
     body, _ = section(text)
     made_up = text.replace(body, body.rstrip() + "\n- Her loss is 0.123456 here.\n")
     copy.write_text(made_up)
-    assert list(check(copy)[0].values()) == [["cites 0.123456, which no block above it prints",
-                                              "cites no value that a block prints"]]
+    before = check(page)[0]  # what the page itself fails, if anything (test_every_claim... names it)
+    assert [v for k, v in check(copy)[0].items() if k not in before] == [
+        ["cites 0.123456, which no block above it prints on the main path", "cites no value that a block prints"]]
+
+
+SHOWN = """# Step 9 · A sample
+
+```python
+print(0.5239)
+```
+<!--pytest-codeblocks:expected-output-->
+```text
+0.5239
+```
+
+## What to look for
+
+- Her loss is 0.5239.
+- Again, 0.5239.
+"""
+
+
+def test_a_number_that_only_a_collapsed_box_prints_is_no_evidence(tmp_path):
+    page = tmp_path / "9-sample.md"
+    assert check(page, SHOWN) == ({}, 2)
+    boxed = SHOWN.replace("```python", '??? note "Proof: the loss"\n\n    ```python', 1)
+    boxed = re.sub(r"^(?=[`<0p])", "    ", boxed.split("## ")[0], flags=re.M) + "## " + boxed.split("## ", 1)[1]
+    assert '    <!--pytest-codeblocks:expected-output-->' in boxed
+    assert [b.output_boxed for b in sitetools.blocks(page, boxed)] == [True]
+    assert len(check(page, boxed)[0]) == 2
+    answer = SHOWN.replace("<!--pytest", '??? success "Answer"\n\n    <!--pytest')
+    answer = re.sub(r"^(```text|0\.5239$)", r"    \1", answer, flags=re.M).replace("0.5239\n```\n", "0.5239\n    ```\n")
+    assert [(b.boxed, b.output_boxed) for b in sitetools.blocks(page, answer)] == [(False, True)]
+    assert len(check(page, answer)[0]) == 2

@@ -1,0 +1,79 @@
+"""Each page's first use of a glossary word links to its entry in the glossary.
+
+A glossary word is an <abbr> whose title holds its meaning (docs/includes/abbreviations.md): the
+browser shows it on hover only. The first use of each entry on a page (on the main path if it is used
+there, else in a box) becomes a link to the entry, which a keyboard, a touch or a screen reader can
+follow; the word keeps its title. Words in headings, box titles and links stay as they are. No script
+runs: Material's tooltips, which cost the pages a third of their blocking time, stay off.
+"""
+
+import re
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+from mkdocs.utils import get_relative_url
+
+GLOSSARY = "glossary.md"
+ABBR = re.compile(r'<abbr title="[^"]*">([^<]+)</abbr>')
+AWAY = re.compile(r'<(h[1-6]|summary|a)[\s>].*?</\1>|<p class="admonition-title">.*?</p>', re.S)
+DETAILS = re.compile(r"<details(\s[^>]*)?>|</details>")
+
+ENTRIES = {}  # {a glossary heading, lower case: its anchor}, read at the start of each build
+
+
+def entries(markdown):
+    """{heading, lower case: anchor} of the glossary's `## ` entries, anchored as the toc extension does."""
+    return {h.lower(): slugify(h, "-") for h in re.findall(r"^## (.+?)\s*$", markdown, re.M)}
+
+
+def entry(term, found):
+    """The anchor of TERM's entry among FOUND ({heading: anchor}), or None: "epochs" is under Epoch,
+    "mini-batches" under Mini-batch, "broadcasts" under Broadcasting."""
+    word = term.lower()
+    for stem in [word] + [s for s in (word[:-1], word[:-2]) if len(s) >= 3]:
+        for heading, anchor in found.items():
+            if heading.startswith(stem):
+                return anchor
+    return None
+
+
+def collapsed(content):
+    """[(start, end)] of CONTENT's closed <details> boxes."""
+    spans, stack = [], []
+    for tag in DETAILS.finditer(content):
+        if tag[0] != "</details>":
+            stack.append((tag.start(), "open" in (tag[1] or "").split()))
+        elif stack:
+            start, is_open = stack.pop()
+            if not is_open:
+                spans.append((start, tag.end()))
+    return spans
+
+
+def link(content, href):
+    """CONTENT with the first use of each glossary entry linked to HREF#anchor."""
+    away = [m.span() for m in AWAY.finditer(content)]
+    boxes = collapsed(content)
+    inside = lambda at, spans: any(a <= at < b for a, b in spans)  # noqa: E731
+    first = {}  # {anchor: (in a box, the use)}: a use on the main path wins over one in a box
+    for use in ABBR.finditer(content):
+        anchor = entry(use[1], ENTRIES)
+        boxed = inside(use.start(), boxes)
+        if anchor and not inside(use.start(), away) and (anchor not in first or first[anchor][0] > boxed):
+            first[anchor] = (boxed, use)
+    for anchor, (_, use) in sorted(first.items(), key=lambda kv: -kv[1][1].start()):
+        content = (content[:use.start()] + f'<a class="neura-term" href="{href}#{anchor}">{use[0]}</a>'
+                   + content[use.end():])
+    return content
+
+
+def on_pre_build(config):
+    ENTRIES.clear()
+    ENTRIES.update(entries((Path(config["docs_dir"]) / GLOSSARY).read_text(encoding="utf-8")))
+
+
+def on_page_content(content, page, files, **kwargs):
+    glossary = files.get_file_from_path(GLOSSARY)
+    if glossary is None or page.file.src_uri == GLOSSARY:
+        return content
+    return link(content, get_relative_url(glossary.url, page.url))

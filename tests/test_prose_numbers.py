@@ -1,0 +1,59 @@
+"""Every number in a page's prose is printed by a block of that page, written in one, or accepted in
+docs/numbers.txt with its reason (.ci/prose_numbers.py says what counts as prose and as a number)."""
+
+import pytest
+import sitetools
+from prose_numbers import accepted, offenders
+
+PAGES = [page for page in sitetools.pages() if page.suffix == ".md"]
+PAGE = """# Step 3 · The loss
+
+Her loss is 0.5239, and 0.0051 is no loss of hers. See step 4.
+
+```python
+print(f"{0.52394:.4f}")
+```
+<!--pytest-codeblocks:expected-output-->
+```text
+0.5239
+```
+"""
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_number_in_the_prose_is_printed_by_a_block(page):
+    found = [f"line {line}: {number}  ({text[:80]})" for line, number, text in offenders(page)]
+    assert not found, "\n".join(found)
+
+
+def test_a_number_no_block_prints_fails_and_a_printed_one_passes(tmp_path):
+    page = tmp_path / "3-loss.md"
+    page.write_text(PAGE)
+    assert [(n, line) for line, n, _ in offenders(page)] == [("0.0051", 3)]
+    assert offenders(page, PAGE.replace("0.0051", "0.5239")) == []
+    assert offenders(page, PAGE.replace("0.0051", "0.524"))[0][1] == "0.524"  # a rounding is not the number
+    assert offenders(page, PAGE.replace("0.0051", "0.52390")) == []  # the same value is
+    for hidden in ("`0.0051`", "$0.0051$", "[her loss](x.md#0.0051)", "<!-- 0.0051 -->"):
+        assert offenders(page, PAGE.replace("0.0051", hidden)) == [], hidden
+    assert offenders(page, PAGE + "\n![Her loss, 0.0051, falls.](figures/loss.svg)\n")  # alt text is prose
+
+
+def test_an_accepted_number_passes_on_its_page_only(tmp_path):
+    page = tmp_path / "3-loss.md"
+    page.write_text(PAGE)
+    numbers = tmp_path / "numbers.txt"
+    numbers.write_text("3-loss.md 0.0051  # a number this page defines\n")
+    assert offenders(page) == []
+    assert accepted(tmp_path / "4-backprop.md") == set()
+    numbers.write_text("* 0.0051  # on every page\n")
+    assert offenders(page) == []
+
+
+def test_the_accepted_numbers_stay_few_and_each_gives_its_reason():
+    lines = [line for line in (sitetools.DOCS / "numbers.txt").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert len(lines) <= 20, "the list of accepted numbers grew past 20: print the numbers instead"
+    for line in lines:
+        where, number, why = (line.split("#", 1)[0].split() + [line.partition("#")[2].strip()])
+        assert where == "*" or (sitetools.DOCS / where).exists(), line
+        assert why, f"{line}: says no reason"
