@@ -80,3 +80,14 @@ def test_the_site_is_deployed_only_after_the_readme_test_command_passes():
     assert test < upload and jobs["deploy"]["needs"] == "build"
     steps = [*jobs["build"]["steps"], *jobs["deploy"]["steps"]]
     assert not any("if" in step or "continue-on-error" in step for step in steps)
+
+
+def test_the_newest_torch_runs_every_block_weekly_and_on_demand_and_blocks_no_deploy():
+    workflow = yaml.safe_load((WORKFLOWS / "newest-torch.yml").read_text())
+    steps = workflow["jobs"]["newest-torch"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert set(workflow[True]) == {"schedule", "workflow_dispatch"}  # YAML 1.1 reads the key `on` as True
+    assert runs.index("-c .ci/constraints.txt") < runs.index("pip install --upgrade torch") < runs.index(
+        "torch_check.py")
+    pages = yaml.safe_load((WORKFLOWS / "pages.yml").read_text())
+    assert "schedule" not in pages[True] and "newest-torch" not in pages["jobs"]

@@ -1,14 +1,16 @@
 """Keep what the build makes under .cache/build/, keyed on a hash of everything it depends on.
 
-A key covers the inputs a hook names (files or text), the `neura` package's sources and the
-pinned versions in .ci/constraints.txt: change any of them and the thing is made again; change
-anything else (a page's prose) and it is read back. Delete .cache/ to start afresh.
+A key covers the inputs a hook names (files or text), the `neura` package's sources, the
+pinned versions in .ci/constraints.txt and the installed torch's version: change any of them and
+the thing is made again; change anything else (a page's prose) and it is read back. Delete .cache/ to start afresh.
 
 What a build is missing can be made ahead, in another Python (`ahead`), while the build reads its pages.
 """
 
+import functools
 import hashlib
 import importlib
+import importlib.util
 import os
 import subprocess
 import sys
@@ -35,10 +37,17 @@ class Thing(NamedTuple):
         return where(self.kind, self.inputs, self.name)
 
 
+@functools.cache
+def torch_version():
+    """The installed torch's version.py (a second venv may hold another torch than the pinned one)."""
+    spec = importlib.util.find_spec("torch")
+    return Path(spec.origin).with_name("version.py") if spec else "no torch"
+
+
 def key(*inputs):
-    """A short hash of INPUTS (paths are read, anything else is taken as text), neura and the pins."""
+    """A short hash of INPUTS (paths are read, anything else is taken as text), neura, the pins and torch."""
     digest = hashlib.sha256()
-    for item in [*sorted((ROOT / "neura").rglob("*.py")), ROOT / ".ci" / "constraints.txt", *inputs]:
+    for item in [*sorted((ROOT / "neura").rglob("*.py")), ROOT / ".ci" / "constraints.txt", torch_version(), *inputs]:
         data = item.read_bytes() if isinstance(item, Path) else str(item).encode()
         digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()[:24]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / ".ci"))  # sitetools: the one reader of the nav and of code blocks
+import cache  # noqa: E402
 import sitetools  # noqa: E402
 
 
@@ -95,17 +96,24 @@ def on_page_markdown(markdown, page, config, **kwargs):
     return markdown
 
 
+def wheel():
+    """The wheel as a thing of the build's cache: built again only when neura, a pin, pyproject.toml,
+    the README (its long description) or this hook changed, not on every preview of a prose edit."""
+    def make():
+        with tempfile.TemporaryDirectory() as out:
+            return build_wheel(out).read_bytes()
+    return cache.Thing("wheel", [ROOT / "pyproject.toml", ROOT / "README.md", Path(__file__)], make, wheel_name())
+
+
 def on_pre_build(config):
-    """Start building the wheel (the build backend runs in its own process) while the pages are built."""
-    global FOLDER, WHEEL
-    FOLDER = tempfile.TemporaryDirectory()  # gone once the wheel is in the site (or when the build stops)
+    """Start building the wheel, if the cache misses it (the build backend runs in its own process),
+    while the pages are built."""
+    global WHEEL
     pool = ThreadPoolExecutor(1)
-    WHEEL = pool.submit(build_wheel, FOLDER.name)
+    WHEEL = pool.submit(cache.cached, *wheel())
     pool.shutdown(wait=False)
 
 
 def on_post_build(config):
-    wheel = WHEEL.result()
     (Path(config.site_dir) / "packages").mkdir(exist_ok=True)
-    shutil.move(wheel, Path(config.site_dir) / "packages" / wheel.name)
-    FOLDER.cleanup()
+    shutil.copy(WHEEL.result(), Path(config.site_dir) / "packages" / wheel_name())

@@ -73,6 +73,12 @@ def prune(css, classes):
     return "".join(kept)
 
 
+def pruned(css, classes):
+    """prune(CSS, CLASSES), kept in the build's cache: a preview does not prune the same 0.5 MB again."""
+    inputs = [css, " ".join(sorted(classes)), Path(__file__)]
+    return cache.cached("css", inputs, lambda: prune(css, classes), "style.css").read_text(encoding="utf-8")
+
+
 def execute(nb, cwd=cache.ROOT, timeout=120):
     """Run notebook NB (filled in place) top to bottom in a fresh Python kernel whose folder is CWD.
 
@@ -141,7 +147,7 @@ def on_post_page(output, page, **kwargs):
     for loader in LOADERS:
         output = loader.sub("", output)
     classes = {c for attr in re.findall(r'class="([^"]*)"', output) for c in attr.split()}
-    output = re.sub(r"(<style[^>]*>)(.*?)(</style>)", lambda m: m[1] + prune(m[2], classes) + m[3], output,
+    output = re.sub(r"(<style[^>]*>)(.*?)(</style>)", lambda m: m[1] + pruned(m[2], classes) + m[3], output,
                     flags=re.S)
     return output.replace('<img src="data:image/png', '<img alt="The plot drawn by the notebook cell above"'
                                                        ' src="data:image/png')
