@@ -323,7 +323,9 @@ def test_it_starts_after_instant_navigation_and_again_after_leaving(visit):
     v.page.wait_for_url("**/6-training/")
     v.page.go_forward()
     v.page.wait_for_selector("#live-studio[data-state=done]")
-    v.page.click("article a[href*='lr=10&']")  # a run suggested on the page itself
+    v.page.select_option("#live-challenge", "lr-ten")  # a run the page itself suggests: a challenge
+    v.page.check("[name=live-guess] >> nth=2")
+    v.page.click("#live-ch-go")
     v.page.wait_for_function("document.getElementById('live-studio').dataset.config.includes('lr=10&')")
     assert "too large" in v.page.inner_text("#live-status")
     v.page.go_back()  # to the run the step 6 link opened
@@ -354,7 +356,7 @@ def test_the_widget_is_small_and_only_on_its_page(site):
             assert "view.js" not in page.read_text() and "live.css" not in page.read_text(), page
 
 
-# What the page's "Things to try" says, checked with neura.
+# What the challenges' answers rest on (docs/live/challenges.json), checked with neura.
 
 def test_learning_rate_1_silences_every_neuron_after_two_steps():
     model = NeuralPainter(seed=1)
