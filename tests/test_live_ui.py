@@ -10,7 +10,7 @@ import warnings
 import pytest
 import sitetools
 import torch
-from test_live import parse
+from test_live import DEFAULT, parse
 
 from neura import NeuralPainter, gallery, train
 
@@ -208,4 +208,78 @@ def test_a_wrong_guess_is_told_so(browser, server):
     page.check("[name=live-guess] >> nth=0")
     page.click("#live-ch-go")
     page.wait_for_function("document.getElementById('live-ch-verdict').textContent.startsWith('Not this time')")
+    page.close()
+
+
+# ---- runs side by side, the map of what she thinks, and the small things ----
+
+def wait_config(page, part):
+    page.wait_for_function("p => { const r = document.getElementById('live-studio');"
+                           " return r.dataset.state === 'done' && r.dataset.config.includes(p) }", arg=part)
+
+
+def test_a_kept_run_stays_as_a_ghost_and_the_address_shares_both(browser, server):
+    page = studio(browser, server, 1280, 900, f"?{DEFAULT}")
+    page.click("#live-keep")
+    page.wait_for_function("location.search.includes('&pin=')")
+    page.select_option("#live-optimizer", "adam")
+    page.fill("#live-lr", "0.01")
+    wait_config(page, "optimizer=adam&lr=0.01&")
+    legend = page.inner_text("#live-legend")
+    assert "this run (Adam, lr 0.01)" in legend and "the kept run (SGD, lr 0.1)" in legend, legend
+    assert page.locator("#live-loss path.ghost").count() == 1
+    assert page.locator("#live-predictions rect.ghost").count() == 2
+    shared = page.url
+    assert f"pin={urllib.parse.quote(DEFAULT, safe='')}" in shared
+    other = browser.new_page()
+    other.goto(shared)  # the link shows the comparison
+    other.wait_for_selector("#live-studio[data-state=done]")
+    assert other.inner_text("#live-legend") == legend
+    other.close()
+    page.click("#live-drop")
+    wait_config(page, "optimizer=adam")
+    page.wait_for_function("!location.search.includes('pin=')")
+    assert page.locator("#live-loss path.ghost").count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize("pin", ["seed%3D1%26lr%3Dabc", "hidden%3D9", "x%3D0.5%2C0.7"])
+def test_a_bad_kept_run_in_the_address_is_refused_and_said(browser, server, pin):
+    page = studio(browser, server, 1280, 900, f"?{DEFAULT.replace('lr=0.1', 'lr=0.2')}&pin={pin}")
+    notice = page.inner_text("#live-notice")
+    assert "pin (" in notice and "expects" in notice, notice
+    assert page.get_attribute("#live-studio", "data-config") == f"?{DEFAULT.replace('lr=0.1', 'lr=0.2')}"
+    assert page.locator("#live-loss path.ghost").count() == 0  # the good run alone
+    page.close()
+
+
+def test_the_map_is_neuras_forward_pass_at_the_epoch_shown(browser, server):
+    page = studio(browser, server, 1280, 900, f"?{DEFAULT}")
+    page.select_option("#live-heat-x", "2")
+    page.select_option("#live-heat-y", "0")
+    page.fill("#live-heat-z", "0.3")
+    page.eval_on_selector("#live-epoch", "e => { e.value = 37; e.dispatchEvent(new Event('input', {bubbles: true})) }")
+    heat = page.evaluate("(({fx, fy, z, epoch, x, values}) => ({fx, fy, z, epoch, x, values: [...values]}))"
+                         "(document.getElementById('live-heat').heat)")
+    label = page.get_attribute("#live-heat", "aria-label")
+    page.close()
+    assert (heat["fx"], heat["fy"], heat["z"], heat["epoch"], len(heat["values"])) == (2, 0, 0.3, 37, 64 * 64)
+    c = parse(DEFAULT)
+    model = NeuralPainter(c["hidden"], c["seed"])
+    train(model, torch.tensor(c["x"]), torch.tensor(c["y"]).unsqueeze(1), c["optimizer"], c["lr"], heat["epoch"])
+    with torch.no_grad():
+        want = model(torch.tensor(heat["x"])).flatten().tolist()
+    assert max(abs(a - b) for a, b in zip(heat["values"], want, strict=True)) <= 1e-6
+    assert all(abs(p[1] - 0.3) < 1e-12 for p in heat["x"])  # brush pressure held at the slider's value
+    low, high = min(want), max(want)  # its text alternative states the range it shows
+    assert f"from {float(f'{low:.3g}'):g} (dark purple) to {float(f'{high:.3g}'):g} (yellow)" in label, label
+
+
+def test_every_neuron_silent_is_said_and_reset_brings_the_first_run_back(browser, server):
+    page = studio(browser, server, 1280, 900, f"?{DEFAULT.replace('lr=0.1&epochs=200', 'lr=1&epochs=10')}")
+    assert "no feedback reaches her brushes; only the output bias learns" in page.inner_text("#live-silent")
+    page.click("#live-reset")
+    page.wait_for_function(f"document.getElementById('live-studio').dataset.config === '?{DEFAULT}'")
+    assert page.locator("#live-silent").is_hidden()
+    assert page.input_value("#live-lr") == "0.1" and f"?{DEFAULT}" in page.url
     page.close()
