@@ -15,6 +15,8 @@ export function colour(t) {
   return STOPS[i].map((c, k) => Math.round(c + (STOPS[i + 1][k] - c) * (u - i)));
 }
 
+const LUT = Array.from({ length: 256 }, (_, i) => colour(i / 255));
+
 /** The span each feature's axis covers: [0, 1], widened to hold every sketch. */
 export const spans = x => [0, 1, 2].map(f => [Math.min(0, ...x.map(r => r[f])), Math.max(1, ...x.map(r => r[f]))]);
 
@@ -49,8 +51,11 @@ export function draw(svg, { record, config, epoch }, fx, fy, z, n = 64) {
   for (const v of values) if (Number.isFinite(v)) lo = Math.min(lo, v), hi = Math.max(hi, v);
   const tone = v => colour((v - lo) / (hi - lo || 1));
   canvas.width = canvas.height = n;
-  const ctx = canvas.getContext("2d"), image = ctx.createImageData(n, n);
-  values.forEach((v, i) => image.data.set([...(Number.isFinite(v) ? tone(v) : [128, 128, 128]), 255], 4 * i));
+  const ctx = canvas.getContext("2d"), image = ctx.createImageData(n, n), d = image.data;
+  for (let i = 0; i < values.length; i++) {  // 256 shades, each computed once per draw
+    const c = Number.isFinite(values[i]) ? LUT[Math.round(255 * (values[i] - lo) / (hi - lo || 1))] : [128, 128, 128];
+    d[4 * i] = c[0], d[4 * i + 1] = c[1], d[4 * i + 2] = c[2], d[4 * i + 3] = 255;
+  }
   ctx.putImageData(image, 0, 0);
   const L = 52, T = 8, S = 200, W = 400, H = S + 48;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
