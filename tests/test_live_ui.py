@@ -283,3 +283,23 @@ def test_every_neuron_silent_is_said_and_reset_brings_the_first_run_back(browser
     assert page.locator("#live-silent").is_hidden()
     assert page.input_value("#live-lr") == "0.1" and f"?{DEFAULT}" in page.url
     page.close()
+
+
+def test_every_control_is_reached_with_the_tab_key(browser, server):
+    page = studio(browser, server, 1280, 900)
+    controls = page.eval_on_selector_all(
+        "#live-studio :is(input, select, button, [tabindex='0']):not([type=radio]):not([disabled])",
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.id || e.getAttribute('aria-label'))")
+    page.focus("#live-hidden")
+    reached = set()
+    for _ in range(len(controls) + 20):
+        reached.add(page.evaluate("document.activeElement.id || document.activeElement.getAttribute('aria-label')"))
+        page.keyboard.press("Tab")
+    assert set(controls) - reached == set() and len(controls) > 20
+    page.focus("#live-epoch")  # operated by keys alone: the slider moves every picture
+    page.keyboard.press("Home")
+    assert page.inner_text("#live-epoch-shown") == "0"
+    page.focus("#live-lr-slider")
+    page.keyboard.press("End")  # the largest learning rate: she trains again
+    page.wait_for_function("document.getElementById('live-studio').dataset.config.includes('lr=10&')")
+    page.close()
