@@ -4,6 +4,7 @@ PyTorch's forward pass."""
 
 import json
 import math
+import re
 import urllib.parse
 import warnings
 
@@ -303,3 +304,12 @@ def test_every_control_is_reached_with_the_tab_key(browser, server):
     page.keyboard.press("End")  # the largest learning rate: she trains again
     page.wait_for_function("document.getElementById('live-studio').dataset.config.includes('lr=10&')")
     page.close()
+
+
+def test_what_the_page_says_it_accepts_is_what_it_accepts():
+    text = " ".join((sitetools.DOCS / "live.md").read_text().split())
+    view = (sitetools.DOCS / "live" / "view.js").read_text()
+    lo, hi, lr, epochs = re.search(r"features and targets from (-?\d+) to (\d+), learning rates up to (\d+),"
+                                   r" up to (\d+) epochs", text).groups()
+    assert f"feature: real({lo}, {hi})" in view and f"target: real({lo}, {hi})" in view
+    assert f"lr: real(1e-4, {lr}," in view and f"epochs: whole(1, {epochs})" in view
