@@ -1,6 +1,9 @@
 // The live studio's view: the controls, the address bar, the pictures and the epoch slider.
 // Every number it shows comes from trainer.js; the view only reads, checks, draws and formats.
 import { forward, toCsv, train } from "./trainer.js";
+import "./heatmap.js";     // the map of what she thinks (it draws on the "live:show" event)
+import "./challenges.js";  // the challenges beside the widget (they judge on the "live:run" event)
+import { readable } from "./words.js";
 
 const DEFAULTS = { seed: 1, hidden: 4, optimizer: "sgd", lr: 0.1, epochs: 200,
                    x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3] };
@@ -82,7 +85,24 @@ export function fromQuery(search) {
     if (q.has("x") && !ignored.some(i => i.startsWith("x "))) ignored.push("x (it needs a target for every sketch)");
     config.x = structuredClone(DEFAULTS.x);
   }
-  return { config, ignored };
+  let pin = null;  // the kept run, as its own query: refused whole if any of its values is bad
+  if (q.has("pin")) {
+    const kept = fromQuery(q.get("pin"));
+    if (kept.ignored.length || kept.pin) ignored.push(`pin (${kept.ignored.join("; ") || "a kept run keeps no run"})`);
+    else pin = kept.config;
+  }
+  return { config, ignored, pin };
+}
+
+/** What sets run `a` apart from run `b`, in a few words ("SGD, lr 0.1"). */
+export function differs(a, b) {
+  const say = [];
+  if (a.optimizer !== b.optimizer || a.lr !== b.lr) say.push(`${a.optimizer === "sgd" ? "SGD" : "Adam"}, lr ${a.lr}`);
+  if (a.seed !== b.seed) say.push(`seed ${a.seed}`);
+  if (a.hidden !== b.hidden) say.push(`${a.hidden} hidden`);
+  if (a.epochs !== b.epochs) say.push(`${a.epochs} epochs`);
+  if (JSON.stringify([a.x, a.y]) !== JSON.stringify([b.x, b.y])) say.push(`its own ${a.x.length} sketches`);
+  return say.join(", ") || "the same run";
 }
 
 /** The address's query string for a configuration. */
@@ -168,6 +188,14 @@ function text(parent, x, y, content, attrs = {}) {
   el("text", { x, y, ...attrs }, parent).textContent = content;
 }
 
+/** Widen the viewBox to hold every label as the reader's own font draws it, so none is cut. */
+function fit(svg) {
+  const [x, y, w, h] = svg.getAttribute("viewBox").split(" ").map(Number), b = svg.getBBox();
+  const x0 = Math.min(x, Math.floor(b.x) - 2), y0 = Math.min(y, Math.floor(b.y) - 2);
+  const x1 = Math.max(x + w, Math.ceil(b.x + b.width) + 2), y1 = Math.max(y + h, Math.ceil(b.y + b.height) + 2);
+  svg.setAttribute("viewBox", `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
+}
+
 function drawNetwork(svg, record, x, scale) {
   const hidden = record.b1.length;
   const rows = Math.max(3, hidden);
@@ -190,20 +218,23 @@ function drawNetwork(svg, record, x, scale) {
     if (k === 0) text(svg, cx - 20, cy + 4, FEATURES[n], { "text-anchor": "end" });
     if (k === 2) text(svg, cx + 20, cy + 4, "score");
   }));
+  fit(svg);
   const quiet = dead.filter(Boolean).length;
   svg.setAttribute("aria-label", `Neura's network: 3 features, ${hidden} hidden neurons` +
     (quiet ? ` (${quiet} silent on every sketch, drawn grey)` : "") + ", one score");
 }
 
-function drawLoss(svg, losses, epoch) {
+function drawLoss(svg, losses, epoch, ghost = []) {
   const W = 400, H = 190, left = 52, right = 12, top = 12, bottom = 30;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.replaceChildren();
-  const logs = losses.map(l => (Number.isFinite(l) && l > 0 ? Math.log10(l) : null));
-  const shown = logs.filter(v => v !== null);
+  const log = ls => ls.map(l => (Number.isFinite(l) && l > 0 ? Math.log10(l) : null));
+  const logs = log(losses), kept = log(ghost);
+  const shown = [...logs, ...kept].filter(v => v !== null);
   const lo = shown.length ? Math.floor(Math.min(...shown)) : -1;
   const hi = shown.length ? Math.max(lo + 1, Math.ceil(Math.max(...shown))) : 0;
-  const px = e => left + (W - left - right) * (losses.length > 1 ? e / (losses.length - 1) : 0.5);
+  const last = Math.max(losses.length, ghost.length) - 1;
+  const px = e => left + (W - left - right) * (last > 0 ? e / last : 0.5);
   const py = v => top + (H - top - bottom) * (hi - v) / (hi - lo);
   const stride = Math.max(1, Math.ceil((hi - lo) / 5));
   for (let d = lo; d <= hi; d += stride) {
@@ -211,18 +242,24 @@ function drawLoss(svg, losses, epoch) {
     text(svg, left - 6, py(d) + 4, `1e${d}`, { "text-anchor": "end" });
   }
   text(svg, left, H - 8, "0", { "text-anchor": "middle" });
-  text(svg, W - right, H - 8, String(losses.length - 1), { "text-anchor": "end" });
+  text(svg, W - right, H - 8, String(last), { "text-anchor": "end" });
   text(svg, (left + W - right) / 2, H - 8, "epoch", { "text-anchor": "middle" });
-  let d = "";
-  logs.forEach((v, e) => { if (v !== null) d += `${d && logs[e - 1] !== null ? "L" : "M"}${px(e).toFixed(1)} ${py(v).toFixed(1)}`; });
-  el("path", { d, class: "curve" }, svg);
+  const path = (ls, cls) => {
+    let d = "";
+    ls.forEach((v, e) => { if (v !== null) d += `${d && ls[e - 1] !== null ? "L" : "M"}${px(e).toFixed(1)} ${py(v).toFixed(1)}`; });
+    el("path", { d, class: cls }, svg);
+  };
+  if (ghost.length) path(kept, "ghost");
+  path(logs, "curve");
   const v = logs[epoch];
   el("line", { x1: px(epoch), x2: px(epoch), y1: top, y2: H - bottom, class: "now" }, svg);
   if (v !== null) el("circle", { cx: px(epoch), cy: py(v), r: 4.5, class: "now" }, svg);
-  svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epochs; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}`);
+  fit(svg);
+  svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epochs; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}` +
+    (ghost.length ? `; the kept run's (dashed) is ${pyG(ghost[Math.min(epoch, ghost.length - 1)], 4)}` : ""));
 }
 
-function drawPredictions(svg, record, targets, range) {
+function drawPredictions(svg, record, targets, range, ghost = null) {
   const n = targets.length, W = 400, rowH = 30, left = 76, right = 16, H = rowH * n + 28;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.replaceChildren();
@@ -236,11 +273,15 @@ function drawPredictions(svg, record, targets, range) {
     if (Number.isFinite(p)) el("line", { x1: px(t), x2: px(p), y1: y, y2: y, class: "miss" }, svg);
     el("circle", { cx: px(t), cy: y, r: 7, class: "target" }, svg);
     if (Number.isFinite(p)) el("circle", { cx: px(p), cy: y, r: 4.5, class: "prediction" }, svg);
+    const g = ghost?.[`Prediction[${i}]`];
+    if (Number.isFinite(g)) el("rect", { x: px(g) - 5, y: y - 5, width: 10, height: 10, class: "ghost" }, svg);
     said.push(`sketch ${i}: ${pyG(p, 4)} for ${pyG(t, 4)}`);
   });
   text(svg, left, H - 6, pyG(lo, 3), { "text-anchor": "start" });
   text(svg, W - right, H - 6, pyG(hi, 3), { "text-anchor": "end" });
-  svg.setAttribute("aria-label", `Predictions and targets at this epoch: ${said.join("; ")}`);
+  fit(svg);
+  svg.setAttribute("aria-label", `Predictions and targets at this epoch: ${said.join("; ")}` +
+    (ghost ? " (a square: the kept run's prediction)" : ""));
 }
 
 // ---- the widget ----
@@ -252,6 +293,7 @@ function start(root) {
   let run = null;        // the finished run on screen: {config, records}
   let pending = 0;       // the number of the newest run asked for; older ones stop
   let timer = null;
+  let pinned = null;     // the kept run (issue 19 item 3): {config, records}, drawn as a ghost
 
   function notice() {
     $("notice").hidden = !ignored.length;
@@ -342,40 +384,51 @@ function start(root) {
 
   function apply(next) {
     config = next;
-    history.replaceState(history.state, "", toQuery(config) + location.hash);
+    history.replaceState(history.state, "", address() + location.hash);
     compute(config);
+  }
+
+  const address = () => toQuery(config) + (pinned ? `&pin=${encodeURIComponent(toQuery(pinned.config).slice(1))}` : "");
+
+  /** Train configuration c in slices of about 12 ms, so the page stays responsive; null if overtaken. */
+  async function records(c, ticket) {
+    const start = await brushes(c.hidden, c.seed);
+    const found = [], steps = train(start, c.x, c.y, c);
+    for (;;) {
+      const until = performance.now() + 12;
+      let r;
+      while (!(r = steps.next()).done && (found.push(r.value), performance.now() < until));
+      if (ticket !== pending || !root.isConnected) return null;
+      if (r.done) return found;
+      await new Promise(resolve => setTimeout(resolve));
+      if (ticket !== pending || !root.isConnected) return null;
+    }
   }
 
   async function compute(c) {
     const ticket = ++pending;
     root.dataset.state = "running";
-    let start;
+    let found;
     try {
-      start = await brushes(c.hidden, c.seed);
+      found = await records(c, ticket);
+      if (found && pinned && !pinned.records) pinned.records = await records(pinned.config, ticket);
     } catch (e) {
       $("status").textContent = `Her brushes could not be loaded (${e.message}); reload the page to try again.`;
       root.dataset.state = "error";
       return;
     }
-    const records = [];
-    const steps = train(start, c.x, c.y, c);
-    for (;;) {  // compute in slices of about 12 ms, so the page stays responsive during long runs
-      const until = performance.now() + 12;
-      let r;
-      while (!(r = steps.next()).done && (records.push(r.value), performance.now() < until));
-      if (ticket !== pending || !root.isConnected) return;
-      if (r.done) break;
-      await new Promise(resolve => setTimeout(resolve));
-      if (ticket !== pending || !root.isConnected) return;
-    }
-    run = { config: c, records, ...scales(records) };
+    if (!found || (pinned && !pinned.records)) return;
+    run = root.run = { config: c, records: found, ...scales(found) };
     $("epoch").max = c.epochs - 1;
     $("epoch").value = c.epochs - 1;
     $("snippet").textContent = snippet(c);
-    $("final").textContent = summary(records.at(-1).row, c.x.length);
+    $("final").textContent = summary(found.at(-1).row, c.x.length);
+    $("drop").hidden = !pinned;
+    $("legend").textContent = pinned ? ` Solid: this run (${differs(c, pinned.config)}); dashed: the kept run (${differs(pinned.config, c)}).` : "";
     show(c.epochs - 1);
     root.dataset.config = toQuery(c);
     root.dataset.state = "done";
+    root.dispatchEvent(new CustomEvent("live:run", { bubbles: true, detail: run }));
   }
 
   function scales(records) {
@@ -394,15 +447,23 @@ function start(root) {
     const record = records[epoch];
     $("epoch-shown").textContent = epoch;
     drawNetwork($("network"), record, c.x, run.weightScale);
-    drawLoss($("loss"), records.map(r => r.row.Loss), epoch);
-    drawPredictions($("predictions"), record, c.y, run.range);
+    const kept = pinned?.records;
+    drawLoss($("loss"), records.map(r => r.row.Loss), epoch, kept ? kept.map(r => r.row.Loss) : []);
+    drawPredictions($("predictions"), record, c.y, run.range, kept && kept[Math.min(epoch, kept.length - 1)].row);
     $("row").replaceChildren(...Object.entries(record.row).map(([k, v]) => {
       const tr = document.createElement("tr");
-      tr.innerHTML = `<th scope="row"></th><td></td>`;
-      tr.firstChild.textContent = k;
+      tr.innerHTML = `<th scope="row"><small></small></th><td></td>`;
+      tr.firstChild.prepend(readable(k));
+      tr.firstChild.lastChild.textContent = k;
       tr.lastChild.textContent = k === "Epoch" ? v : pyG(v);
       return tr;
     }));
+    // every hidden neuron silent on every sketch (issue 19 item 7): say what that means
+    const silent = forward(record, c.x).z.every(z => z.every(v => v <= 0));
+    $("silent").hidden = !silent;
+    $("silent").textContent = silent ? `At epoch ${epoch} every hidden neuron is silent on every sketch: ` +
+      "no feedback reaches her brushes; only the output bias learns." : "";
+    root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch } }));
     if (timer) return;  // while it plays, the spoken status waits for the end
     const broke = records.findIndex(r => !Number.isFinite(r.row.Loss));
     const last = records.at(-1).row.Loss;
@@ -410,7 +471,7 @@ function start(root) {
       ? `The loss became ${pyG(records[broke].row.Loss)} at epoch ${broke}: a learning rate of ${c.lr} is too large ` +
         `for these sketches, so every step overshoots the bottom of the valley further than the last. ` +
         `Try a smaller one, such as ${Number((c.lr / 10).toPrecision(2))}.`
-      : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 5)}. After the last epoch the loss is ${pyG(last, 5)}` +
+      : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 5)}. At the start of the last epoch, before its step, the loss is ${pyG(last, 5)}` +
         (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 5)}.` : `, not below where it started (${pyG(records[0].row.Loss, 5)}).`);
   }
 
@@ -464,7 +525,7 @@ function start(root) {
     }
   }
 
-  $("setup").addEventListener("input", changed);
+  root.addEventListener("input", changed);
   $("setup").addEventListener("submit", e => e.preventDefault());
   $("rows").addEventListener("click", e => {
     const button = e.target.closest(".live-remove");
@@ -488,6 +549,13 @@ function start(root) {
   $("playing").addEventListener("click", () => run && play());
   $("csv").addEventListener("click", () => run && download());
   $("copy").addEventListener("click", () => run && copy());
+  $("keep").addEventListener("click", () => {
+    if (!run) return;
+    pinned = { config: run.config, records: run.records };
+    apply(config);
+  });
+  $("drop").addEventListener("click", () => { pinned = null; apply(config); });
+  $("reset").addEventListener("click", () => reshape(structuredClone(DEFAULTS)));
 
   function step(by) {
     if (!run) return;
@@ -505,7 +573,9 @@ function start(root) {
   /** Show the run of another address of this page (a link to it, or back and forward). */
   root.load = search => {
     stop();
-    ({ config, ignored } = fromQuery(search));
+    let pin;
+    ({ config, ignored, pin } = fromQuery(search));
+    pinned = pin && { config: pin };
     notice();
     showConfig();
     compute(config);

@@ -1,0 +1,131 @@
+// The challenges beside the live studio. Each either asks first (the learner guesses, then the page runs
+// it and says whether she was right, and why) or sets a goal the page checks on every run she makes.
+// They are one table, challenges.json; this file reads it, measures runs and judges, nothing else.
+// Those marked "gallery" measure the per-epoch test loss of a gallery run (run.test, an array with a
+// number per epoch, as neura.train's "Test loss" column): they are listed once a run carries one. Their
+// setup and solution are objects ({gallery, train, hidden, seed, optimizer, lr, epochs}: the first
+// `train` sketches of gallery(500, seed=1), graded on its last 100), written into the address as
+// `gallery=1&train=4&...`; the gallery mode's own address format should read them, or this table follow it.
+import { forward } from "./trainer.js";
+
+const TABLE = fetch(new URL("challenges.json", import.meta.url)).then(r => r.json());
+
+/** The number (or word) a challenge measures on a run {config, records, test}. */
+export function measure(name, { config, records, test }) {
+  const loss = records.map(r => r.row.Loss), last = loss.length - 1;
+  const alive = r => { const z = forward(r, config.x).z; return Array.from(r.b1, (_, j) => z.some(s => s[j] > 0)).filter(Boolean).length; };
+  const best = test && test.indexOf(Math.min(...test));
+  return {
+    loss: () => loss[last],
+    alive: () => alive(records[last]),
+    alive0: () => alive(records[0]),
+    fate: () => !loss.every(Number.isFinite) || loss[last] > loss[0] ? "grows" : loss[last] < loss[0] / 10 ? "falls" : "stays",
+    pred0: () => records[last].row["Prediction[0]"],
+    reach: () => loss.findIndex(l => l < 0.001),
+    testBest: () => best,
+    memorises: () => Number(test[last] >= 2 * test[best] && loss[last] < loss[best]),
+  }[name]();
+}
+
+/** The choice a guess should have made: the one equal to the measure, or the nearest (on a log scale). */
+export function answer(ch, run) {
+  const got = measure(ch.measure, run), far = v => ch.near === "log" ? Math.abs(Math.log10(v / got)) : Math.abs(v - got);
+  if (ch.number) return got;
+  return ch.near ? ch.choices.reduce((a, b) => (far(b[1]) < far(a[1]) ? b : a))[1] : ch.choices.find(c => c[1] === got)?.[1];
+}
+
+/** What a goal still misses on a run: a sentence, or "" when she reached it. */
+export function missing(ch, run) {
+  const c = run.config, setup = new URLSearchParams(query(ch.setup));
+  const text = k => (k === "x" ? c.x.map(r => r.join(",")).join(";") : k === "y" ? c.y.join(",") : String(c[k]));
+  const moved = (ch.keep ?? []).filter(k => text(k) !== setup.get(k));
+  if (moved.length) return `keep ${moved.join(", ")} as the challenge sets them (its first run)`;
+  for (const [k, [lo, hi]] of Object.entries(ch.limits ?? {}))
+    if (!(c[k] >= lo && c[k] <= hi)) return `${k} must be from ${lo} to ${hi}, not ${c[k]}`;
+  for (const [m, op, v] of ch.want) {
+    const got = measure(m, run);
+    if (!(op === "<" ? got < v : got === v)) return `${m === "loss" ? "the loss at the last epoch" : m === "alive" ? "neurons firing at the last epoch" : m} is ${show(got)}, the goal is ${op === "<" ? "under " : ""}${show(v)}`;
+  }
+  return "";
+}
+
+/** A challenge's run as the address's query (without "?"). */
+const query = setup => (typeof setup === "string" ? setup : new URLSearchParams(setup).toString());
+
+const show = v => (typeof v === "number" ? String(Number(v.toPrecision(3))) : v);
+const esc = s => String(s).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
+
+function start(root, table) {
+  const $ = id => root.querySelector(`#live-${id}`);
+  let ch = null, waiting = null;
+  const usable = () => table.filter(c => !c.gallery || root.run?.test);
+  const list = () => {
+    const shown = usable();
+    if ($("challenge").options.length === shown.length) return;
+    $("challenge").replaceChildren(...shown.map((c, i) => new Option(`${i + 1}. ${c.title} (${c.ask ? "guess first" : "goal"})`, c.id)));
+    pick(ch?.id ?? shown[0].id);
+  };
+  const verdict = (text, right) => {
+    $("ch-verdict").textContent = text;
+    $("ch-verdict").className = right ? "live-right" : "";
+  };
+
+  function pick(id) {
+    ch = table.find(c => c.id === id);
+    waiting = null;
+    $("challenge").value = id;
+    const guess = !ch.ask ? "" : ch.number
+      ? `<label for="live-guess-n">Your guess</label><input id="live-guess-n" type="number" min="${ch.number[0]}" max="${ch.number[1]}" step="1">`
+      : `<fieldset><legend>Your guess</legend>${ch.choices.map(([words, v], i) =>
+          `<label><input type="radio" name="live-guess" value="${i}">${esc(words)}</label>`).join("")}</fieldset>`;
+    $("ch").innerHTML = `<p>${esc(ch.ask ?? ch.goal)}</p>${guess}
+      <button type="button" class="md-button" id="live-ch-go">${ch.ask ? "Run it and see" : "Start from its first run"}</button>
+      <p id="live-ch-verdict" aria-live="polite"></p>
+      <p>Explained in <a href="../${ch.step[0]}">${esc(ch.step[1])}</a>.</p>`;
+    if (!ch.ask && root.run) judge(root.run);
+  }
+
+  function judge(run) {
+    if (!ch) return;
+    if (ch.ask) {
+      if (!waiting || root.dataset.config !== `?${query(ch.setup)}`) return;
+      const right = answer(ch, run), said = waiting.guess;
+      waiting = null;
+      const ok = ch.number ? Math.abs(said - right) <= ch.tolerance * Math.max(1, right) : said === right;
+      const words = ch.number ? show(right) : ch.choices.find(c => c[1] === right)[0];
+      verdict(`${ok ? "Right" : "Not this time"}: ${words}${ch.number ? ` (you said ${said})` : ""}. ${ch.why}`, ok);
+    } else {
+      const miss = missing(ch, run);
+      verdict(miss ? `Not yet: ${miss}.` : `Reached! ${ch.why}`, !miss);
+    }
+  }
+
+  function go() {
+    if (ch.ask) {
+      const n = $("guess-n"), r = root.querySelector("[name=live-guess]:checked");
+      const guess = ch.number ? (n.value.trim() === "" ? NaN : Number(n.value)) : r && ch.choices[Number(r.value)][1];
+      if (guess === null || Number.isNaN(guess)) return verdict("Make your guess first, then run it.");
+      waiting = { guess };
+    }
+    const q = `?${query(ch.setup)}`;
+    if (root.dataset.config === q && root.dataset.state === "done") return judge(root.run);
+    verdict("Running it...");
+    history.pushState(history.state, "", q + location.hash);
+    root.load(q);
+  }
+
+  $("challenge").addEventListener("change", e => pick(e.target.value));
+  $("ch").addEventListener("click", e => e.target.id === "live-ch-go" && go());
+  root.addEventListener("live:run", e => { list(); judge(e.detail); });
+  list();
+}
+
+async function boot() {
+  const root = document.getElementById("live-studio");
+  if (!root || root.dataset.challenges) return;
+  root.dataset.challenges = "yes";
+  start(root, await TABLE);
+}
+
+if (window.document$) window.document$.subscribe(boot);
+else boot();
