@@ -38,7 +38,7 @@ def studio(browser, server, width, height, query=""):
 
 def inside(box, height):
     top, bottom, _, _ = box
-    return 0 <= top and bottom <= height
+    return top >= 0 and bottom <= height
 
 
 def test_the_first_screen_shows_the_controls_and_the_pictures_at_1280(browser, server):
