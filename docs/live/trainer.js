@@ -15,7 +15,7 @@
 
 const f = Math.fround;                       // round to the nearest float32
 const fma = (a, b, c) => f(a * b + c);       // float32 fused multiply-add: a*b is exact in a double
-const plain = (v) => v.reduce((s, q) => f(s + q), 0);  // left to right, from +0 (so -0 + -0 gives +0, as in torch)
+const plain = (v) => { let s = 0; for (const q of v) s = f(s + q); return s; };  // left to right, from +0 (so -0 + -0 gives +0, as in torch)
 
 function levels(rows, width, at) {  // torch's multi_row_sum: `width` running sums over `rows` rows (< 2**16),
   const acc = [0, 1, 2, 3].map(() => new Array(width).fill(0));  // passed down a level every 16 rows
@@ -83,16 +83,22 @@ function check(brushes = {}, x, y) {
  * z and h come as one row of `hidden` numbers per sketch. */
 export function forward(brushes, x) {
   check(brushes, x);
-  const { z, h, yHat } = paint(brushes, x), k = brushes.b1.length;
+  const { z, h, yHat } = paint(brushes, flat(x)), k = brushes.b1.length;
   const rows = (m) => x.map((_, i) => m.subarray(i * k, (i + 1) * k));
   return { z: rows(z), h: rows(h), yHat };
 }
 
-function paint(brushes, x) {  // forward, with z and h flat: [i * hidden + j]
-  const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = x.length, p = new Float32Array(hidden);
+const flat = (rows) => {  // rows of 3 as one Float32Array: [i * 3 + k]
+  const X = new Float32Array(3 * rows.length);
+  rows.forEach((r, i) => X.set(r, 3 * i));
+  return X;
+};
+
+function paint(brushes, X) {  // forward on flat sketches, with z and h flat too: [i * hidden + j]
+  const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = X.length / 3, p = new Float32Array(hidden);
   const z = new Float32Array(n * hidden), h = new Float32Array(n * hidden), yHat = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const x0 = f(x[i][0]), x1 = f(x[i][1]), x2 = f(x[i][2]);
+    const x0 = X[3 * i], x1 = X[3 * i + 1], x2 = X[3 * i + 2];
     for (let j = 0, k = i * hidden; j < hidden; j++, k++) {
       z[k] = f(f(f(f(x0 * W1[3 * j]) + f(x1 * W1[3 * j + 1])) + f(x2 * W1[3 * j + 2])) + b1[j]);
       h[k] = relu(z[k]);
@@ -106,21 +112,21 @@ function paint(brushes, x) {  // forward, with z and h flat: [i * hidden + j]
 /** The MSE loss and its gradient for each brush, by the chain rule (as neura.backprop and autograd). */
 export function backprop(brushes, x, y) {
   check(brushes, x, y);
-  return grad(brushes, x, y);
+  return grad(brushes, flat(x), Float32Array.from(y));
 }
 
 function mse(yHat, y) {  // the loss, and its gradient for each prediction (mse_loss_backward: 2/n as a float32)
   const n = yHat.length, sq = new Float32Array(n), dYHat = new Float32Array(n), norm = f(2 / n);
   for (let i = 0; i < n; i++) {
-    const d = f(yHat[i] - f(y[i]));
+    const d = f(yHat[i] - y[i]);
     sq[i] = d * d;
     dYHat[i] = norm * d;
   }
   return { loss: f(rowSum(sq) / n), dYHat };
 }
 
-function grad(brushes, x, y) {
-  const { W2 } = brushes, hidden = W2.length, n = x.length, { h, yHat } = paint(brushes, x);
+function grad(brushes, X, y) {  // X flat, y a Float32Array
+  const { W2 } = brushes, hidden = W2.length, n = y.length, { h, yHat } = paint(brushes, X);
   const { loss, dYHat } = mse(yHat, y);
   const grads = { W1: new Float32Array(3 * hidden), b1: new Float32Array(hidden), W2: new Float32Array(hidden),
     b2: Float32Array.of(rowSum(dYHat)) };
@@ -131,9 +137,9 @@ function grad(brushes, x, y) {
     let gW2 = 0, g0 = 0, g1 = 0, g2 = 0;  // the matrix products' sums: left to right, from +0
     for (let i = 0; i < n; i++) {
       gW2 = f(gW2 + f(dYHat[i] * h[i * hidden + j]));
-      g0 = f(g0 + f(dZ[i] * f(x[i][0])));
-      g1 = f(g1 + f(dZ[i] * f(x[i][1])));
-      g2 = f(g2 + f(dZ[i] * f(x[i][2])));
+      g0 = f(g0 + f(dZ[i] * X[3 * i]));
+      g1 = f(g1 + f(dZ[i] * X[3 * i + 1]));
+      g2 = f(g2 + f(dZ[i] * X[3 * i + 2]));
     }
     grads.W2[j] = gW2, grads.W1[3 * j] = g0, grads.W1[3 * j + 1] = g1, grads.W1[3 * j + 2] = g2;
   }
@@ -186,7 +192,7 @@ export function adamStep(params, grads, state, lr, [beta1, beta2] = [0.9, 0.999]
 function page(epoch, { W1, b1 }, yHat, y, loss, grads) {  // one diary row, as neura.train's _page
   const row = { Epoch: epoch, "W1[0][0]": W1[0], "W1[0][1]": W1[1], "W1[0][2]": W1[2], "B1[0]": b1[0] };
   yHat.forEach((p, i) => { row[`Prediction[${i}]`] = p; });
-  y.forEach((t, i) => { row[`Target[${i}]`] = f(t); });
+  y.forEach((t, i) => { row[`Target[${i}]`] = t; });
   return Object.assign(row, { Loss: loss, "Grad_W1[0][0]": grads.W1[0], "Grad_B1[0]": grads.b1[0] });
 }
 
@@ -209,18 +215,22 @@ export function* train(brushes, x, y, opts) {
   check(brushes, x, y);
   const { optimizer, lr, epochs, test, batchSize, order } = options(x, opts);
   if (test) check(brushes, test.x, test.y);
-  const params = copy(brushes), state = {};
+  const params = copy(brushes), state = {}, X = flat(x), Y = Float32Array.from(y);
+  const T = test && { X: flat(test.x), Y: Float32Array.from(test.y) };
   const step = (grads) => (optimizer === "sgd" ? sgdStep(params, grads, lr) : adamStep(params, grads, state, lr));
   let steps = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const { loss, yHat, grads } = grad(params, x, y), row = page(epoch, params, yHat, y, loss, grads);
-    if (test) row["Test loss"] = mse(paint(params, test.x).yHat, test.y).loss;
-    if (batchSize) row.Steps = steps;
-    yield { row, ...copy(params) };
+    const { loss, yHat, grads } = grad(params, X, Y), now = copy(params), more = {};
+    if (T) more["Test loss"] = mse(paint(params, T.X).yHat, T.Y).loss;
+    if (batchSize) more.Steps = steps;
+    let row;  // written when first read: a row of 400 sketches holds 800 numbers
+    yield { get row() { return (row ??= Object.assign(page(epoch, now, yHat, Y, loss, grads), more)); }, ...now };
     if (!batchSize) { step(grads); continue; }
-    for (let at = 0; at < x.length; at += batchSize, steps++) {
+    for (let at = 0; at < Y.length; at += batchSize, steps++) {
       const batch = Array.prototype.slice.call(order[epoch], at, at + batchSize);
-      step(grad(params, batch.map((i) => x[i]), batch.map((i) => y[i])).grads);
+      const Xb = new Float32Array(3 * batch.length);
+      batch.forEach((i, k) => Xb.set(X.subarray(3 * i, 3 * i + 3), 3 * k));
+      step(grad(params, Xb, Float32Array.from(batch, (i) => Y[i])).grads);
     }
   }
 }
