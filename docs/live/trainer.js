@@ -207,8 +207,8 @@ function options(x, { optimizer = "sgd", lr = 0.1, epochs = 10, test, batchSize,
   return { optimizer, lr, epochs, test, batchSize, order };
 }
 
-/** Train a copy of `brushes`, yielding one {row, W1, b1, W2, b2} per epoch: the diary row and the
- * brushes before that epoch's step. opts: {optimizer: "sgd" | "adam", lr, epochs}, and as neura.train's
+/** Train a copy of `brushes`, yielding one {row, yHat, loss, testLoss, W1, b1, W2, b2} per epoch: the diary
+ * row, the predictions, the losses and the brushes before that epoch's step. opts: {optimizer: "sgd" | "adam", lr, epochs}, and as neura.train's
  * test= and batch_size=: test {x, y} (a "Test loss" column), batchSize with order[epoch], the order in
  * which PyTorch's seeded DataLoader deals out the sketches that epoch (never drawn here). */
 export function* train(brushes, x, y, opts) {
@@ -224,7 +224,7 @@ export function* train(brushes, x, y, opts) {
     if (T) more["Test loss"] = mse(paint(params, T.X).yHat, T.Y).loss;
     if (batchSize) more.Steps = steps;
     let row;  // written when first read: a row of 400 sketches holds 800 numbers
-    yield { get row() { return (row ??= Object.assign(page(epoch, now, yHat, Y, loss, grads), more)); }, ...now };
+    yield { get row() { return (row ??= Object.assign(page(epoch, now, yHat, Y, loss, grads), more)); }, yHat, loss, testLoss: more["Test loss"], ...now };
     if (!batchSize) { step(grads); continue; }
     for (let at = 0; at < Y.length; at += batchSize, steps++) {
       const batch = Array.prototype.slice.call(order[epoch], at, at + batchSize);

@@ -3,7 +3,7 @@
 import { forward, toCsv, train } from "./trainer.js";
 
 const DEFAULTS = { seed: 1, hidden: 4, optimizer: "sgd", lr: 0.1, epochs: 200,
-                   x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3] };
+                   x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3], mode: "studio", n: 400, batch: "all" };
 const FEATURES = ["color mix", "brush pressure", "tilt angle"];
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -35,7 +35,19 @@ const READ = {
   optimizer: text => ["sgd", "adam"].includes(text) ? { value: text } : fail('"sgd" or "adam"', text),
   feature: real(-10, 10),
   target: real(-10, 10),
+  // gallery mode and her own sketches (gallery.js): SIZES and MINI_EPOCHS are gallery.js's
+  mode: text => ["studio", "gallery", "own"].includes(text) ? { value: text } : fail('"studio", "gallery" or "own"', text),
+  n: text => [8, 25, 50, 100, 200, 400].includes(Number(text)) && /^\d+$/.test(text) ? { value: Number(text) }
+    : fail("8, 25, 50, 100, 200 or 400 training sketches", text),
+  batch: text => {
+    const r = whole(1, 400)(text);
+    return String(text).trim() === "all" ? { value: "all" } : r.error ? fail('"all" or a whole number from 1 to 400', text) : r;
+  },
 };
+
+/** Why a gallery configuration cannot run, or "" (its shuffle orders are exported for 200 epochs). */
+const clash = c => (c.mode === "gallery" && c.batch !== "all" && c.epochs > 200
+  ? `expects at most 200 epochs with mini-batches, got ${c.epochs}` : "");
 
 function readSketches(text) {
   const rows = String(text).split(";");
@@ -64,7 +76,7 @@ export function fromQuery(search) {
   const q = new URLSearchParams(search);
   const config = structuredClone(DEFAULTS);
   const ignored = [];
-  for (const key of ["seed", "hidden", "optimizer", "lr", "epochs"]) {
+  for (const key of ["seed", "hidden", "optimizer", "lr", "epochs", "mode", "n", "batch"]) {
     if (!q.has(key)) continue;
     const r = READ[key](q.get(key));
     if (r.error) ignored.push(`${key} (${r.error})`);
@@ -82,11 +94,14 @@ export function fromQuery(search) {
     if (q.has("x") && !ignored.some(i => i.startsWith("x "))) ignored.push("x (it needs a target for every sketch)");
     config.x = structuredClone(DEFAULTS.x);
   }
+  if (clash(config)) ignored.push(`epochs (${clash(config)})`), config.epochs = DEFAULTS.epochs;
   return { config, ignored };
 }
 
 /** The address's query string for a configuration. */
 export function toQuery(c) {
+  const mode = c.mode === "gallery" ? `&mode=gallery&n=${c.n}&batch=${c.batch}` : c.mode === "own" ? "&mode=own" : "";
+  if (mode) return `?seed=${c.seed}&hidden=${c.hidden}&optimizer=${c.optimizer}&lr=${c.lr}&epochs=${c.epochs}${mode}`;
   return `?seed=${c.seed}&hidden=${c.hidden}&optimizer=${c.optimizer}&lr=${c.lr}&epochs=${c.epochs}` +
     `&x=${c.x.map(r => r.join(",")).join(";")}&y=${c.y.join(",")}`;
 }
@@ -195,12 +210,13 @@ function drawNetwork(svg, record, x, scale) {
     (quiet ? ` (${quiet} silent on every sketch, drawn grey)` : "") + ", one score");
 }
 
-function drawLoss(svg, losses, epoch) {
+function drawLoss(svg, losses, epoch, tests) {
   const W = 400, H = 190, left = 52, right = 12, top = 12, bottom = 30;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.replaceChildren();
-  const logs = losses.map(l => (Number.isFinite(l) && l > 0 ? Math.log10(l) : null));
-  const shown = logs.filter(v => v !== null);
+  const log = ls => ls.map(l => (Number.isFinite(l) && l > 0 ? Math.log10(l) : null));
+  const logs = log(losses), testLogs = tests ? log(tests) : [];
+  const shown = [...logs, ...testLogs].filter(v => v !== null);
   const lo = shown.length ? Math.floor(Math.min(...shown)) : -1;
   const hi = shown.length ? Math.max(lo + 1, Math.ceil(Math.max(...shown))) : 0;
   const px = e => left + (W - left - right) * (losses.length > 1 ? e / (losses.length - 1) : 0.5);
@@ -213,13 +229,21 @@ function drawLoss(svg, losses, epoch) {
   text(svg, left, H - 8, "0", { "text-anchor": "middle" });
   text(svg, W - right, H - 8, String(losses.length - 1), { "text-anchor": "end" });
   text(svg, (left + W - right) / 2, H - 8, "epoch", { "text-anchor": "middle" });
-  let d = "";
-  logs.forEach((v, e) => { if (v !== null) d += `${d && logs[e - 1] !== null ? "L" : "M"}${px(e).toFixed(1)} ${py(v).toFixed(1)}`; });
-  el("path", { d, class: "curve" }, svg);
+  const curve = (ls, cls) => {
+    let d = "";
+    ls.forEach((v, e) => { if (v !== null) d += `${d && ls[e - 1] !== null ? "L" : "M"}${px(e).toFixed(1)} ${py(v).toFixed(1)}`; });
+    el("path", { d, class: cls }, svg);
+  };
+  curve(logs, "curve");
+  if (tests) {  // the gallery's test loss, dashed, and a key to both
+    curve(testLogs, "curve test");
+    text(svg, W - right, top + 12, "training — test - -", { "text-anchor": "end" });
+  }
   const v = logs[epoch];
   el("line", { x1: px(epoch), x2: px(epoch), y1: top, y2: H - bottom, class: "now" }, svg);
   if (v !== null) el("circle", { cx: px(epoch), cy: py(v), r: 4.5, class: "now" }, svg);
-  svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epochs; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}`);
+  svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epochs; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}` +
+    (tests ? `, the test loss (dashed) ${pyG(tests[epoch], 4)}` : ""));
 }
 
 function drawPredictions(svg, record, targets, range) {
@@ -295,9 +319,13 @@ function start(root) {
   }
 
   function showConfig() {
-    $("rows").replaceChildren(...config.x.map((r, i) => sketchRow(i, r, config.y[i])));
+    if (config.mode === "studio") $("rows").replaceChildren(...config.x.map((r, i) => sketchRow(i, r, config.y[i])));
     $("add").disabled = config.x.length >= 8;
-    for (const key of ["hidden", "seed", "optimizer", "lr", "epochs"]) $(key).value = config[key];
+    for (const key of ["hidden", "seed", "optimizer", "lr", "epochs", "n", "batch"]) $(key).value = config[key];
+    root.dataset.mode = config.mode;  // live.css shows the mode's own fields
+    root.querySelectorAll("[name=mode]").forEach(r => { r.checked = r.value === config.mode; });
+    if (config.mode === "own" && !$("csv-text").value)  // her sketches start as the ones on screen
+      $("csv-text").value = ["color mix,brush pressure,tilt angle,target", ...config.x.map((r, i) => [...r, config.y[i]])].join("\n");
     $("lr-slider").value = Math.log10(config.lr);
     root.querySelectorAll("[aria-invalid=true]").forEach(i => mark(i, ""));
   }
@@ -332,6 +360,8 @@ function start(root) {
       if (r.error) return;
       next[input.name] = r.value;
       if (input.name === "lr") $("lr-slider").value = Math.log10(r.value);
+      if (clash(next)) return mark(input, clash(next));
+      if (input.name === "mode") return switchMode(next);
     } else if ("k" in input.dataset) {
       const rows = readRows();
       if (!rows) return;
@@ -340,11 +370,28 @@ function start(root) {
     apply(next);
   }
 
+  let kept = null;  // the studio's sketches, kept while another mode shows other ones
+  function switchMode(next) {
+    if (config.mode === "studio") kept = { x: config.x, y: config.y };
+    const { x, y } = kept ?? DEFAULTS;
+    if (next.mode === "studio") Object.assign(next, structuredClone({ x, y }));
+    if (next.mode === "own") $("csv-text").value = "";
+    reshape(next);
+  }
+
+  async function own(text) {  // her own sketches, read from the CSV field: they never leave this page
+    const r = (await (galleryJs ??= import("./gallery.js"))).parseCsv(text);
+    mark($("csv-text"), r.error);
+    if (!r.error) apply({ ...structuredClone(config), mode: "own", ...r.value });
+  }
+
   function apply(next) {
     config = next;
     history.replaceState(history.state, "", toQuery(config) + location.hash);
     compute(config);
   }
+
+  let galleryJs = null;  // docs/live/gallery.js, imported when a mode other than the studio's asks for it
 
   async function compute(c) {
     const ticket = ++pending;
@@ -357,8 +404,21 @@ function start(root) {
       root.dataset.state = "error";
       return;
     }
+    let more = {};  // gallery mode: the sketches, test set and shuffle orders, fetched when first needed
+    if (c.mode !== "studio") {
+      try {
+        more = await (galleryJs ??= import("./gallery.js")).then(g => g.data(c));
+      } catch (e) {
+        galleryJs = null;
+        $("status").textContent = `The gallery could not be loaded (${e.message}); reload the page to try again.`;
+        root.dataset.state = "error";
+        return;
+      }
+      if (ticket !== pending) return;
+      Object.assign(c, { x: more.x, y: more.y });
+    }
     const records = [];
-    const steps = train(start, c.x, c.y, c);
+    const steps = train(start, c.x, c.y, { ...c, ...more });
     for (;;) {  // compute in slices of about 12 ms, so the page stays responsive during long runs
       const until = performance.now() + 12;
       let r;
@@ -368,22 +428,22 @@ function start(root) {
       await new Promise(resolve => setTimeout(resolve));
       if (ticket !== pending || !root.isConnected) return;
     }
-    run = { config: c, records, ...scales(records) };
+    run = { config: c, records, ...scales(records, c.y) };
     $("epoch").max = c.epochs - 1;
     $("epoch").value = c.epochs - 1;
-    $("snippet").textContent = snippet(c);
-    $("final").textContent = summary(records.at(-1).row, c.x.length);
+    const g = c.mode === "gallery" && await galleryJs;
+    $("snippet").textContent = g ? g.snippet(c) : snippet(c);
+    $("final").textContent = g ? g.summary(records.at(-1).row, pyG) : summary(records.at(-1).row, c.x.length);
     show(c.epochs - 1);
     root.dataset.config = toQuery(c);
     root.dataset.state = "done";
   }
 
-  function scales(records) {
-    let w = 1e-6, lo = Infinity, hi = -Infinity;
+  function scales(records, targets) {
+    let w = 1e-6, lo = Math.min(...targets), hi = Math.max(...targets);
     for (const r of records) {
       for (const v of [...r.W1, ...r.W2]) if (Number.isFinite(v)) w = Math.max(w, Math.abs(v));
-      for (const [k, v] of Object.entries(r.row))
-        if (/^(Prediction|Target)/.test(k) && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      for (const v of r.yHat) if (Number.isFinite(v)) lo = Math.min(lo, v), hi = Math.max(hi, v);
     }
     const pad = (hi - lo) * 0.05 || 0.5;
     return { weightScale: w, range: [lo - pad, hi + pad] };
@@ -394,17 +454,18 @@ function start(root) {
     const record = records[epoch];
     $("epoch-shown").textContent = epoch;
     drawNetwork($("network"), record, c.x, run.weightScale);
-    drawLoss($("loss"), records.map(r => r.row.Loss), epoch);
-    drawPredictions($("predictions"), record, c.y, run.range);
-    $("row").replaceChildren(...Object.entries(record.row).map(([k, v]) => {
+    drawLoss($("loss"), records.map(r => r.loss), epoch, c.mode === "gallery" && records.map(r => r.testLoss));
+    drawPredictions($("predictions"), record, c.y.slice(0, 8), run.range);  // the first 8 of a gallery
+    const beyond = /^(Prediction|Target)\[([89]|\d\d+)\]$/;
+    $("row").replaceChildren(...Object.entries(record.row).filter(([k]) => !beyond.test(k)).map(([k, v]) => {
       const tr = document.createElement("tr");
       tr.innerHTML = `<th scope="row"></th><td></td>`;
       tr.firstChild.textContent = k;
-      tr.lastChild.textContent = k === "Epoch" ? v : pyG(v);
+      tr.lastChild.textContent = k === "Epoch" || k === "Steps" ? v : pyG(v);
       return tr;
     }));
     if (timer) return;  // while it plays, the spoken status waits for the end
-    const broke = records.findIndex(r => !Number.isFinite(r.row.Loss));
+    const broke = records.findIndex(r => !Number.isFinite(r.loss));
     const last = records.at(-1).row.Loss;
     $("status").textContent = broke >= 0
       ? `The loss became ${pyG(records[broke].row.Loss)} at epoch ${broke}: a learning rate of ${c.lr} is too large ` +
@@ -466,6 +527,13 @@ function start(root) {
 
   $("setup").addEventListener("input", changed);
   $("setup").addEventListener("submit", e => e.preventDefault());
+  $("csv-text").addEventListener("input", e => own(e.target.value));
+  $("csv-file").addEventListener("change", async e => {
+    const file = e.target.files[0];
+    if (!file) return;
+    if (file.size > 1e6) return mark($("csv-text"), `expects a file of at most 1 MB, got ${Math.round(file.size / 1e6)} MB`);
+    own($("csv-text").value = await file.text());
+  });
   $("rows").addEventListener("click", e => {
     const button = e.target.closest(".live-remove");
     if (!button || config.x.length <= 1) return;
