@@ -347,8 +347,9 @@ def test_narrow_screens_and_both_palettes(browser, server, scheme):
 
 def test_the_widget_is_small_and_only_on_its_page(site):
     sizes = {name: len(gzip.compress((site / "live" / name).read_bytes()))
-             for name in ["view.js", "trainer.js", "live.css"]}
-    assert sum(sizes.values()) <= 20 * 1024, sizes
+             for name in ["view.js", "trainer.js", "live.css", "gallery.js"]}
+    print(f"\nthe widget's JS and CSS, gzipped: {sum(sizes.values())} bytes {sizes}")
+    assert sum(sizes.values()) <= 30 * 1024, sizes  # issue 19's budget
     for page in site.rglob("*.html"):
         if page != site / "live" / "index.html":
             assert "view.js" not in page.read_text() and "live.css" not in page.read_text(), page
