@@ -2,10 +2,11 @@
 
     python .ci/live_benchmark.py
 
-1000 epochs, 8 hidden neurons, 8 sketches, SGD and Adam: each timed 5 times, the median shown.
-Then the map of what she thinks (heatmap.js) redrawn at 64 by 64, as the epoch slider redraws it: the
-budget is one frame, 16 ms (median and slowest of 29 redraws, after a first one that compiles).
-Timings on a shared machine are noisy: read the ratio, not the milliseconds.
+1000 epochs, 8 hidden neurons, SGD and Adam, on 8 sketches and on gallery mode's largest training set
+(step 7's 400 sketches, the whole set a step, the test loss on the other 100 every epoch): each timed
+5 times, the median shown. Then the map of what she thinks (heatmap.js) redrawn at 64 by 64, as the
+epoch slider redraws it: the budget is one frame, 16 ms (median and slowest of 29 redraws, after a
+first one that compiles). Timings on a shared machine are noisy: read the ratio, not the milliseconds.
 """
 
 import statistics
@@ -15,10 +16,11 @@ from pathlib import Path
 import sitetools  # beside this file: the site's server and Chromium launch
 import torch
 
-from neura import NeuralPainter, train
+from neura import NeuralPainter, gallery, train
 
 LIVE = Path(__file__).resolve().parent.parent / "docs" / "live"
 RUN = """async ([brushes, x, y, opts]) => {
+    if (opts.test) opts.test = { x: opts.test[0], y: opts.test[1] };
     const { train } = await import("/trainer.js");
     const b = Object.fromEntries(Object.entries(brushes).map(([k, v]) => [k, Float32Array.from(v)]));
     const times = [];
@@ -45,10 +47,10 @@ HEAT = """async ([brushes, x, y]) => {
 }"""
 
 
-
 def main():
     x = torch.rand(8, 3, generator=torch.Generator().manual_seed(0))
     y = torch.rand(8, 1, generator=torch.Generator().manual_seed(1))
+    g, s = gallery(500, seed=1)
     painter = NeuralPainter(8, 3)
     brushes = {"W1": painter.layer1.weight.flatten().tolist(), "b1": painter.layer1.bias.tolist(),
                "W2": painter.layer2.weight.flatten().tolist(), "b2": painter.layer2.bias.tolist()}
@@ -56,17 +58,22 @@ def main():
     with sitetools.chromium() as browser:
         page = browser.new_page()
         page.goto(f"{origin}live.css")  # any page of that origin
-        print("1000 epochs, hidden 8, 8 sketches   Chromium (trainer.js)   neura.train   ratio")
-        for optimizer, lr in [("sgd", 0.1), ("adam", 0.01)]:
-            js = page.evaluate(RUN, [brushes, x.tolist(), y.flatten().tolist(),
-                                     {"optimizer": optimizer, "lr": lr, "epochs": 1000}])
-            times = []
-            for _ in range(5):
-                start = time.perf_counter()
-                train(NeuralPainter(8, 3), x, y, optimizer, lr, 1000)
-                times.append(1000 * (time.perf_counter() - start))
-            py = statistics.median(times)
-            print(f"{optimizer:>36}   {js:8.1f} ms            {py:8.1f} ms   {py / js:5.1f}x faster in the browser")
+        print("1000 epochs, hidden 8              Chromium (trainer.js)   neura.train   ratio")
+        for what, x_, y_, test in [("8 sketches", x, y, None), ("gallery, 400 + test 100", g[:400], s[:400],
+                                                                  (g[400:], s[400:]))]:
+            for optimizer, lr in [("sgd", 0.1), ("adam", 0.01)]:
+                opts = {"optimizer": optimizer, "lr": lr, "epochs": 1000}
+                if test:
+                    opts["test"] = [test[0].tolist(), test[1].flatten().tolist()]
+                js = page.evaluate(RUN, [brushes, x_.tolist(), y_.flatten().tolist(), opts])
+                times = []
+                for _ in range(5):
+                    start = time.perf_counter()
+                    train(NeuralPainter(8, 3), x_, y_, optimizer, lr, 1000, test=test)
+                    times.append(1000 * (time.perf_counter() - start))
+                py = statistics.median(times)
+                print(f"{what + ', ' + optimizer:>34}   {js:8.1f} ms            {py:8.1f} ms"
+                      f"   {py / js:5.1f}x faster in the browser")
         first, median, slowest = page.evaluate(HEAT, [brushes, x.tolist(), y.flatten().tolist()])
         points = torch.rand(64 * 64, 3, generator=torch.Generator().manual_seed(2))
         times = []

@@ -1,5 +1,6 @@
 // Runs docs/live/trainer.js for tests/test_trainer_js.py: reads a JSON list of runs on stdin
-// ({W1, b1, W2, b2, x, y, optimizer, lr, epochs}) and writes, for each, the diary CSV and, per epoch,
+// ({W1, b1, W2, b2, x, y, optimizer, lr, epochs}, and optionally
+// test {x, y}, batchSize and order, as train takes them) and writes, for each, the diary CSV and, per epoch,
 // which ReLUs fired ("1"/"0" per sketch and neuron), so a drifting run can be traced to a flipped ReLU.
 // With --bench it times each run instead (milliseconds, the best of five).
 import { readFileSync } from "node:fs";
@@ -8,9 +9,9 @@ import { forward, toCsv, train } from "../docs/live/trainer.js";
 const runs = JSON.parse(readFileSync(0, "utf8"));
 const bench = process.argv.includes("--bench");
 
-function run({ x, y, optimizer, lr, epochs, ...brushes }) {
+function run({ x, y, optimizer, lr, epochs, test, batchSize, order, ...brushes }) {
   const rows = [], fired = [];
-  for (const rec of train(brushes, x, y, { optimizer, lr, epochs })) {
+  for (const rec of train(brushes, x, y, { optimizer, lr, epochs, test, batchSize, order })) {
     rows.push(rec.row);
     if (!bench) fired.push(forward(rec, x).z.map((zi) => Array.from(zi, (v) => (v > 0 ? 1 : 0)).join("")).join(""));
   }

@@ -10,7 +10,8 @@ import brushes
 import cache
 import diary
 import figures
+import live_gallery
 
 
 def on_pre_build(config):
-    cache.ahead(diary, brushes, figures)
+    cache.ahead(diary, brushes, live_gallery, figures)

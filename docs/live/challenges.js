@@ -1,11 +1,8 @@
 // The challenges beside the live studio. Each either asks first (the learner guesses, then the page runs
 // it and says whether she was right, and why) or sets a goal the page checks on every run she makes.
 // They are one table, challenges.json; this file reads it, measures runs and judges, nothing else.
-// Those marked "gallery" measure the per-epoch test loss of a gallery run (run.test, an array with a
-// number per epoch, as neura.train's "Test loss" column): they are listed once a run carries one. Their
-// setup and solution are objects ({gallery, train, hidden, seed, optimizer, lr, epochs}: the first
-// `train` sketches of gallery(500, seed=1), graded on its last 100), written into the address as
-// `gallery=1&train=4&...`; the gallery mode's own address format should read them, or this table follow it.
+// Those set in step 7's gallery (mode=gallery in their address) also measure the per-epoch test loss
+// (run.test, an array with a number per epoch, as neura.train's "Test loss" column).
 import { forward } from "./trainer.js";
 
 const TABLE = fetch(new URL("challenges.json", import.meta.url)).then(r => r.json());
@@ -36,7 +33,7 @@ export function answer(ch, run) {
 
 /** What a goal still misses on a run: a sentence, or "" when she reached it. */
 export function missing(ch, run) {
-  const c = run.config, setup = new URLSearchParams(query(ch.setup));
+  const c = run.config, setup = new URLSearchParams(ch.setup);
   const text = k => (k === "x" ? c.x.map(r => r.join(",")).join(";") : k === "y" ? c.y.join(",") : String(c[k]));
   const moved = (ch.keep ?? []).filter(k => text(k) !== setup.get(k));
   if (moved.length) return `keep ${moved.join(", ")} as the challenge sets them (its first run)`;
@@ -49,8 +46,6 @@ export function missing(ch, run) {
   return "";
 }
 
-/** A challenge's run as the address's query (without "?"). */
-const query = setup => (typeof setup === "string" ? setup : new URLSearchParams(setup).toString());
 
 const show = v => (typeof v === "number" ? String(Number(v.toPrecision(3))) : v);
 const esc = s => String(s).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
@@ -58,12 +53,10 @@ const esc = s => String(s).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
 function start(root, table) {
   const $ = id => root.querySelector(`#live-${id}`);
   let ch = null, waiting = null;
-  const usable = () => table.filter(c => !c.gallery || root.run?.test);
   const list = () => {
-    const shown = usable();
-    if ($("challenge").options.length === shown.length) return;
-    $("challenge").replaceChildren(...shown.map((c, i) => new Option(`${i + 1}. ${c.title} (${c.ask ? "guess first" : "goal"})`, c.id)));
-    pick(ch?.id ?? shown[0].id);
+    if ($("challenge").options.length === table.length) return;
+    $("challenge").replaceChildren(...table.map((c, i) => new Option(`${i + 1}. ${c.title} (${c.ask ? "guess first" : "goal"})`, c.id)));
+    pick(ch?.id ?? table[0].id);
   };
   const verdict = (text, right) => {
     $("ch-verdict").textContent = text;
@@ -88,7 +81,7 @@ function start(root, table) {
   function judge(run) {
     if (!ch) return;
     if (ch.ask) {
-      if (!waiting || root.dataset.config !== `?${query(ch.setup)}`) return;
+      if (!waiting || root.dataset.config !== `?${ch.setup}`) return;
       const right = answer(ch, run), said = waiting.guess;
       waiting = null;
       const ok = ch.number ? Math.abs(said - right) <= ch.tolerance * Math.max(1, right) : said === right;
@@ -107,7 +100,7 @@ function start(root, table) {
       if (guess === null || Number.isNaN(guess)) return verdict("Make your guess first, then run it.");
       waiting = { guess };
     }
-    const q = `?${query(ch.setup)}`;
+    const q = `?${ch.setup}`;
     if (root.dataset.config === q && root.dataset.state === "done") return judge(root.run);
     verdict("Running it...");
     history.pushState(history.state, "", q + location.hash);

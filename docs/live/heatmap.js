@@ -62,8 +62,11 @@ export function draw(svg, { record, config, epoch }, fx, fy, z, n = 64) {
   svg.replaceChildren();
   el("image", { href: canvas.toDataURL(), x: L, y: T, width: S, height: S, preserveAspectRatio: "none" }, svg);
   const px = (f, v) => (v - span[f][0]) / (span[f][1] - span[f][0]) * S;
-  config.x.forEach((s, i) => el("circle", { cx: L + px(fx, s[fx]), cy: T + S - px(fy, s[fy]), r: 6, class: "sketch",
+  const r = config.x.length > 25 ? 3 : 6;  // a gallery's hundreds of rings drawn smaller
+  config.x.forEach((s, i) => el("circle", { cx: L + px(fx, s[fx]), cy: T + S - px(fy, s[fy]), r, class: "sketch",
     style: `fill: rgb(${tone(config.y[i])})` }, svg));
+  config.test?.x.forEach((s, i) => el("rect", { x: L + px(fx, s[fx]) - 3, y: T + S - px(fy, s[fy]) - 3,  // the gallery's test sketches
+    width: 6, height: 6, class: "sketch", style: `fill: rgb(${tone(config.test.y[i])})` }, svg));
   const label = (x0, y0, words, attrs = {}) => { el("text", { x: x0, y: y0, ...attrs }, svg).textContent = words; };
   label(L, T + S + 16, short(span[fx][0]));
   label(L + S, T + S + 16, short(span[fx][1]), { "text-anchor": "end" });
@@ -81,7 +84,8 @@ export function draw(svg, { record, config, epoch }, fx, fy, z, n = 64) {
   svg.setAttribute("aria-label", `Her score at epoch ${epoch} over ${FEATURES[fx]} (across, ${short(span[fx][0])} ` +
     `to ${short(span[fx][1])}) and ${FEATURES[fy]} (up, ${short(span[fy][0])} to ${short(span[fy][1])}), ` +
     `with ${FEATURES[fz]} at ${z}: from ${short(lo)} (dark purple) to ${short(hi)} (yellow). ` +
-    `Rings: her ${config.x.length} sketches, filled with the colour of their targets.`);
+    `Rings: her ${config.x.length} sketches, filled with the colour of their targets` +
+    (config.test ? `; squares: the ${config.test.x.length} test sketches, coloured the same way.` : "."));
   svg.heat = { fx, fy, z, epoch, x, values };  // for the test that compares them with PyTorch
 }
 

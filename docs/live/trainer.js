@@ -5,7 +5,8 @@
 // CPU (MKL picks its kernels by CPU, so on others torch may round otherwise):
 // - nn.Linear (addmm, Intel MKL's sgemm): each product rounded, summed left to right, the bias added
 //   last; but rows in whole blocks of four with five or more inputs add two products apart (dot);
-// - sums over the batch (the MSE's mean, the bias gradients) follow torch's four-way row_sum (ilp4);
+// - sums over the batch (the MSE's mean, the bias gradients) follow torch's cascade_sum (SumKernel.cpp):
+//   four-way row_sum (ilp4), eight lanes for a vector of 8 or more, a level up every 16 rows;
 // - SGD's add_, Adam's lerp_ and addcmul_ are fused multiply-adds; Adam's bias corrections are doubles.
 // One step cannot match bit for bit: torch takes Adam's square root with MKL's vsSqrt, which is not
 // IEEE's correctly rounded sqrt (Math.sqrt) and, built on the CPU's own estimate instruction, not the
@@ -14,20 +15,43 @@
 
 const f = Math.fround;                       // round to the nearest float32
 const fma = (a, b, c) => f(a * b + c);       // float32 fused multiply-add: a*b is exact in a double
-const plain = (v) => v.reduce((s, q) => f(s + q), 0);  // left to right, from +0 (so -0 + -0 gives +0, as in torch)
+const plain = (v) => { let s = 0; for (const q of v) s = f(s + q); return s; };  // left to right, from +0 (so -0 + -0 gives +0, as in torch)
 
-function ilp4(v) {  // torch's row_sum: four running sums over rows of four, the tail into the first
-  const n = v.length, m = n - (n % 4), acc = [0, 0, 0, 0];
-  for (let i = 0; i < m; i++) acc[i % 4] = f(acc[i % 4] + v[i]);
-  for (let i = m; i < n; i++) acc[0] = f(acc[0] + v[i]);
-  return plain(acc);
+function levels(rows, width, at) {  // torch's multi_row_sum: `width` running sums over `rows` rows (< 2**16),
+  const acc = [0, 1, 2, 3].map(() => new Array(width).fill(0));  // passed down a level every 16 rows
+  const add = (i) => { for (let k = 0; k < width; k++) acc[0][k] = f(acc[0][k] + at(i, k)); };
+  let i = 0;
+  while (i + 16 <= rows) {
+    for (const end = i + 16; i < end; i++) add(i);
+    for (let j = 1; j < 4; j++) {
+      for (let k = 0; k < width; k++) acc[j][k] = f(acc[j][k] + acc[j - 1][k]), acc[j - 1][k] = 0;
+      if (i & (15 << (4 * j))) break;
+    }
+  }
+  for (; i < rows; i++) add(i);
+  for (let j = 1; j < 4; j++) for (let k = 0; k < width; k++) acc[0][k] = f(acc[0][k] + acc[j][k]);
+  return acc[0];
 }
 
-const rowSum = (v) => (v.length === 8 ? plain(v) : ilp4(v));  // a contiguous vector
+function ilp4(rows, width, at) {  // torch's row_sum: four sums over rows of four, the tail into the first
+  const q = rows >> 2, p = levels(q, 4 * width, (i, k) => at(4 * i + Math.floor(k / width), k % width));
+  for (let i = 4 * q; i < rows; i++) for (let l = 0; l < width; l++) p[l] = f(p[l] + at(i, l));
+  for (let k = 1; k < 4; k++) for (let l = 0; l < width; l++) p[l] = f(p[l] + p[k * width + l]);
+  return p.slice(0, width);
+}
+
+function rowSum(v) {  // a contiguous vector: in eight lanes (AVX2) once it fills one, the tail first
+  const n = v.length, m = n >> 3;
+  if (!m) return f(0 + ilp4(n, 1, (i) => v[i])[0]);
+  let s = 0;
+  for (let k = 8 * m; k < n; k++) s = f(s + v[k]);
+  return ilp4(m, 8, (i, l) => v[8 * i + l]).reduce((a, q) => f(a + q), s);
+}
 
 function colSum(v, j, hidden) {  // column j of an [n, hidden] matrix, summed over the batch
   if (hidden === 1) return rowSum(v);
-  return hidden < 8 && j < hidden - (hidden % 4) ? plain(v) : ilp4(v);
+  const at = (i) => v[i];
+  return f(0 + (hidden < 8 && j < hidden - (hidden % 4) ? levels(v.length, 1, at) : ilp4(v.length, 1, at))[0]);
 }
 
 function dot(p, blocked) {  // MKL's sum of products p: rows in blocks of four add two products apart
@@ -59,16 +83,22 @@ function check(brushes = {}, x, y) {
  * z and h come as one row of `hidden` numbers per sketch. */
 export function forward(brushes, x) {
   check(brushes, x);
-  const { z, h, yHat } = paint(brushes, x), k = brushes.b1.length;
+  const { z, h, yHat } = paint(brushes, flat(x)), k = brushes.b1.length;
   const rows = (m) => x.map((_, i) => m.subarray(i * k, (i + 1) * k));
   return { z: rows(z), h: rows(h), yHat };
 }
 
-function paint(brushes, x) {  // forward, with z and h flat: [i * hidden + j]
-  const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = x.length, p = new Float32Array(hidden);
+const flat = (rows) => {  // rows of 3 as one Float32Array: [i * 3 + k]
+  const X = new Float32Array(3 * rows.length);
+  rows.forEach((r, i) => X.set(r, 3 * i));
+  return X;
+};
+
+function paint(brushes, X) {  // forward on flat sketches, with z and h flat too: [i * hidden + j]
+  const { W1, b1, W2, b2 } = brushes, hidden = b1.length, n = X.length / 3, p = new Float32Array(hidden);
   const z = new Float32Array(n * hidden), h = new Float32Array(n * hidden), yHat = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const x0 = f(x[i][0]), x1 = f(x[i][1]), x2 = f(x[i][2]);
+    const x0 = X[3 * i], x1 = X[3 * i + 1], x2 = X[3 * i + 2];
     for (let j = 0, k = i * hidden; j < hidden; j++, k++) {
       z[k] = f(f(f(f(x0 * W1[3 * j]) + f(x1 * W1[3 * j + 1])) + f(x2 * W1[3 * j + 2])) + b1[j]);
       h[k] = relu(z[k]);
@@ -82,18 +112,22 @@ function paint(brushes, x) {  // forward, with z and h flat: [i * hidden + j]
 /** The MSE loss and its gradient for each brush, by the chain rule (as neura.backprop and autograd). */
 export function backprop(brushes, x, y) {
   check(brushes, x, y);
-  return grad(brushes, x, y);
+  return grad(brushes, flat(x), Float32Array.from(y));
 }
 
-function grad(brushes, x, y) {
-  const { W2 } = brushes, hidden = W2.length, n = x.length, { h, yHat } = paint(brushes, x);
-  const sq = new Float32Array(n), dYHat = new Float32Array(n), norm = f(2 / n);
+function mse(yHat, y) {  // the loss, and its gradient for each prediction (mse_loss_backward: 2/n as a float32)
+  const n = yHat.length, sq = new Float32Array(n), dYHat = new Float32Array(n), norm = f(2 / n);
   for (let i = 0; i < n; i++) {
-    const d = f(yHat[i] - f(y[i]));
+    const d = f(yHat[i] - y[i]);
     sq[i] = d * d;
-    dYHat[i] = norm * d;  // mse_loss_backward: 2/n as a float32, times the difference
+    dYHat[i] = norm * d;
   }
-  const loss = f(rowSum(sq) / n);
+  return { loss: f(rowSum(sq) / n), dYHat };
+}
+
+function grad(brushes, X, y) {  // X flat, y a Float32Array
+  const { W2 } = brushes, hidden = W2.length, n = y.length, { h, yHat } = paint(brushes, X);
+  const { loss, dYHat } = mse(yHat, y);
   const grads = { W1: new Float32Array(3 * hidden), b1: new Float32Array(hidden), W2: new Float32Array(hidden),
     b2: Float32Array.of(rowSum(dYHat)) };
   const dZ = new Float32Array(n);
@@ -103,9 +137,9 @@ function grad(brushes, x, y) {
     let gW2 = 0, g0 = 0, g1 = 0, g2 = 0;  // the matrix products' sums: left to right, from +0
     for (let i = 0; i < n; i++) {
       gW2 = f(gW2 + f(dYHat[i] * h[i * hidden + j]));
-      g0 = f(g0 + f(dZ[i] * f(x[i][0])));
-      g1 = f(g1 + f(dZ[i] * f(x[i][1])));
-      g2 = f(g2 + f(dZ[i] * f(x[i][2])));
+      g0 = f(g0 + f(dZ[i] * X[3 * i]));
+      g1 = f(g1 + f(dZ[i] * X[3 * i + 1]));
+      g2 = f(g2 + f(dZ[i] * X[3 * i + 2]));
     }
     grads.W2[j] = gW2, grads.W1[3 * j] = g0, grads.W1[3 * j + 1] = g1, grads.W1[3 * j + 2] = g2;
   }
@@ -158,23 +192,46 @@ export function adamStep(params, grads, state, lr, [beta1, beta2] = [0.9, 0.999]
 function page(epoch, { W1, b1 }, yHat, y, loss, grads) {  // one diary row, as neura.train's _page
   const row = { Epoch: epoch, "W1[0][0]": W1[0], "W1[0][1]": W1[1], "W1[0][2]": W1[2], "B1[0]": b1[0] };
   yHat.forEach((p, i) => { row[`Prediction[${i}]`] = p; });
-  y.forEach((t, i) => { row[`Target[${i}]`] = f(t); });
+  y.forEach((t, i) => { row[`Target[${i}]`] = t; });
   return Object.assign(row, { Loss: loss, "Grad_W1[0][0]": grads.W1[0], "Grad_B1[0]": grads.b1[0] });
 }
 
-/** Train a copy of `brushes`, yielding one {row, W1, b1, W2, b2} per epoch: the diary row and the
- * brushes before that epoch's step. opts: {optimizer: "sgd" | "adam", lr, epochs}. */
-export function* train(brushes, x, y, { optimizer = "sgd", lr = 0.1, epochs = 10 } = {}) {
-  check(brushes, x, y);
+function options(x, { optimizer = "sgd", lr = 0.1, epochs = 10, test, batchSize, order } = {}) {
   if (!["sgd", "adam"].includes(optimizer)) throw new Error(`optimizer must be "sgd" or "adam", got ${optimizer}`);
   if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`lr must be a positive number, got ${lr}`);
   if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`epochs must be a whole number >= 1, got ${epochs}`);
-  const params = copy(brushes), state = {};
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && order?.length >= epochs
+      && Array.prototype.every.call(order, (o) => o?.length === x.length)))
+    throw new Error(`batchSize must be a whole number >= 1, with an order of all ${x.length} sketches for each of ` +
+                    `${epochs} epochs, got ${batchSize} and ${order?.length} orders`);
+  return { optimizer, lr, epochs, test, batchSize, order };
+}
+
+/** Train a copy of `brushes`, yielding one {row, yHat, loss, testLoss, W1, b1, W2, b2} per epoch: the diary
+ * row, the predictions, the losses and the brushes before that epoch's step. opts: {optimizer: "sgd" | "adam", lr, epochs}, and as neura.train's
+ * test= and batch_size=: test {x, y} (a "Test loss" column), batchSize with order[epoch], the order in
+ * which PyTorch's seeded DataLoader deals out the sketches that epoch (never drawn here). */
+export function* train(brushes, x, y, opts) {
+  check(brushes, x, y);
+  const { optimizer, lr, epochs, test, batchSize, order } = options(x, opts);
+  if (test) check(brushes, test.x, test.y);
+  const params = copy(brushes), state = {}, X = flat(x), Y = Float32Array.from(y);
+  const T = test && { X: flat(test.x), Y: Float32Array.from(test.y) };
+  const step = (grads) => (optimizer === "sgd" ? sgdStep(params, grads, lr) : adamStep(params, grads, state, lr));
+  let steps = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const { loss, yHat, grads } = grad(params, x, y);
-    yield { row: page(epoch, params, yHat, y, loss, grads), ...copy(params) };
-    if (optimizer === "sgd") sgdStep(params, grads, lr);
-    else adamStep(params, grads, state, lr);
+    const { loss, yHat, grads } = grad(params, X, Y), now = copy(params), more = {};
+    if (T) more["Test loss"] = mse(paint(params, T.X).yHat, T.Y).loss;
+    if (batchSize) more.Steps = steps;
+    let row;  // written when first read: a row of 400 sketches holds 800 numbers
+    yield { get row() { return (row ??= Object.assign(page(epoch, now, yHat, Y, loss, grads), more)); }, yHat, loss, testLoss: more["Test loss"], ...now };
+    if (!batchSize) { step(grads); continue; }
+    for (let at = 0; at < Y.length; at += batchSize, steps++) {
+      const batch = Array.prototype.slice.call(order[epoch], at, at + batchSize);
+      const Xb = new Float32Array(3 * batch.length);
+      batch.forEach((i, k) => Xb.set(X.subarray(3 * i, 3 * i + 3), 3 * k));
+      step(grad(params, Xb, Float32Array.from(batch, (i) => Y[i])).grads);
+    }
   }
 }
 
@@ -193,7 +250,7 @@ function pyRepr(v) {  // Python's repr of a float: shortest digits, exponent bel
 
 /** The diary as neura.train(...).to_csv(index=False) writes it: NaN as an empty field. */
 export function toCsv(rows) {
-  const cell = (k, v) => (k === "Epoch" ? String(v) : Number.isNaN(v) ? "" : pyRepr(v));
+  const cell = (k, v) => (k === "Epoch" || k === "Steps" ? String(v) : Number.isNaN(v) ? "" : pyRepr(v));
   const lines = rows.map((r) => Object.entries(r).map(([k, v]) => cell(k, v)).join(","));
   return [Object.keys(rows[0] ?? {}).join(","), ...lines].join("\n") + "\n";
 }

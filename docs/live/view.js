@@ -6,7 +6,7 @@ import "./challenges.js";  // the challenges beside the widget (they judge on th
 import { readable } from "./words.js";
 
 const DEFAULTS = { seed: 1, hidden: 4, optimizer: "sgd", lr: 0.1, epochs: 200,
-                   x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3] };
+                   x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3], mode: "studio", n: 400, batch: "all" };
 const FEATURES = ["color mix", "brush pressure", "tilt angle"];
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -38,7 +38,19 @@ const READ = {
   optimizer: text => ["sgd", "adam"].includes(text) ? { value: text } : fail('"sgd" or "adam"', text),
   feature: real(-10, 10),
   target: real(-10, 10),
+  // gallery mode and her own sketches (gallery.js): SIZES and MINI_EPOCHS are gallery.js's
+  mode: text => ["studio", "gallery", "own"].includes(text) ? { value: text } : fail('"studio", "gallery" or "own"', text),
+  n: text => [8, 25, 50, 100, 200, 400].includes(Number(text)) && /^\d+$/.test(text) ? { value: Number(text) }
+    : fail("8, 25, 50, 100, 200 or 400 training sketches", text),
+  batch: text => {
+    const r = whole(1, 400)(text);
+    return String(text).trim() === "all" ? { value: "all" } : r.error ? fail('"all" or a whole number from 1 to 400', text) : r;
+  },
 };
+
+/** Why a gallery configuration cannot run, or "" (its shuffle orders are exported for 200 epochs). */
+const clash = c => (c.mode === "gallery" && c.batch !== "all" && c.epochs > 200
+  ? `expects at most 200 epochs with mini-batches, got ${c.epochs}` : "");
 
 function readSketches(text) {
   const rows = String(text).split(";");
@@ -67,7 +79,7 @@ export function fromQuery(search) {
   const q = new URLSearchParams(search);
   const config = structuredClone(DEFAULTS);
   const ignored = [];
-  for (const key of ["seed", "hidden", "optimizer", "lr", "epochs"]) {
+  for (const key of ["seed", "hidden", "optimizer", "lr", "epochs", "mode", "n", "batch"]) {
     if (!q.has(key)) continue;
     const r = READ[key](q.get(key));
     if (r.error) ignored.push(`${key} (${r.error})`);
@@ -85,6 +97,7 @@ export function fromQuery(search) {
     if (q.has("x") && !ignored.some(i => i.startsWith("x "))) ignored.push("x (it needs a target for every sketch)");
     config.x = structuredClone(DEFAULTS.x);
   }
+  if (clash(config)) ignored.push(`epochs (${clash(config)})`), config.epochs = DEFAULTS.epochs;
   let pin = null;  // the kept run, as its own query: refused whole if any of its values is bad
   if (q.has("pin")) {
     const kept = fromQuery(q.get("pin"));
@@ -94,6 +107,10 @@ export function fromQuery(search) {
   return { config, ignored, pin };
 }
 
+/** Where a run's sketches come from, in a few words. */
+const source = c => (c.mode === "gallery" ? `gallery, ${c.n} sketches${c.batch === "all" ? "" : `, batch ${c.batch}`}`
+  : c.mode === "own" ? "your own sketches" : "the studio's sketches");
+
 /** What sets run `a` apart from run `b`, in a few words ("SGD, lr 0.1"). */
 export function differs(a, b) {
   const say = [];
@@ -101,12 +118,15 @@ export function differs(a, b) {
   if (a.seed !== b.seed) say.push(`seed ${a.seed}`);
   if (a.hidden !== b.hidden) say.push(`${a.hidden} hidden`);
   if (a.epochs !== b.epochs) say.push(`${a.epochs} epochs`);
-  if (JSON.stringify([a.x, a.y]) !== JSON.stringify([b.x, b.y])) say.push(`its own ${a.x.length} sketches`);
+  if (source(a) !== source(b)) say.push(source(a));
+  else if (a.mode !== "gallery" && JSON.stringify([a.x, a.y]) !== JSON.stringify([b.x, b.y])) say.push(`its own ${a.x.length} sketches`);
   return say.join(", ") || "the same run";
 }
 
 /** The address's query string for a configuration. */
 export function toQuery(c) {
+  const mode = c.mode === "gallery" ? `&mode=gallery&n=${c.n}&batch=${c.batch}` : c.mode === "own" ? "&mode=own" : "";
+  if (mode) return `?seed=${c.seed}&hidden=${c.hidden}&optimizer=${c.optimizer}&lr=${c.lr}&epochs=${c.epochs}${mode}`;
   return `?seed=${c.seed}&hidden=${c.hidden}&optimizer=${c.optimizer}&lr=${c.lr}&epochs=${c.epochs}` +
     `&x=${c.x.map(r => r.join(",")).join(";")}&y=${c.y.join(",")}`;
 }
@@ -224,13 +244,13 @@ function drawNetwork(svg, record, x, scale) {
     (quiet ? ` (${quiet} silent on every sketch, drawn grey)` : "") + ", one score");
 }
 
-function drawLoss(svg, losses, epoch, ghost = []) {
+function drawLoss(svg, losses, epoch, ghost = [], tests = null) {
   const W = 400, H = 190, left = 52, right = 12, top = 12, bottom = 30;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.replaceChildren();
   const log = ls => ls.map(l => (Number.isFinite(l) && l > 0 ? Math.log10(l) : null));
-  const logs = log(losses), kept = log(ghost);
-  const shown = [...logs, ...kept].filter(v => v !== null);
+  const logs = log(losses), kept = log(ghost), testLogs = tests ? log(tests) : [];
+  const shown = [...logs, ...kept, ...testLogs].filter(v => v !== null);
   const lo = shown.length ? Math.floor(Math.min(...shown)) : -1;
   const hi = shown.length ? Math.max(lo + 1, Math.ceil(Math.max(...shown))) : 0;
   const last = Math.max(losses.length, ghost.length) - 1;
@@ -250,12 +270,14 @@ function drawLoss(svg, losses, epoch, ghost = []) {
     el("path", { d, class: cls }, svg);
   };
   if (ghost.length) path(kept, "ghost");
+  if (tests) path(testLogs, "curve test");  // the gallery's test loss
   path(logs, "curve");
   const v = logs[epoch];
   el("line", { x1: px(epoch), x2: px(epoch), y1: top, y2: H - bottom, class: "now" }, svg);
   if (v !== null) el("circle", { cx: px(epoch), cy: py(v), r: 4.5, class: "now" }, svg);
   fit(svg);
   svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epochs; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}` +
+    (tests ? `, the test loss (dotted) ${pyG(tests[epoch], 4)}` : "") +
     (ghost.length ? `; the kept run's (dashed) is ${pyG(ghost[Math.min(epoch, ghost.length - 1)], 4)}` : ""));
 }
 
@@ -337,9 +359,13 @@ function start(root) {
   }
 
   function showConfig() {
-    $("rows").replaceChildren(...config.x.map((r, i) => sketchRow(i, r, config.y[i])));
+    if (config.mode === "studio") $("rows").replaceChildren(...config.x.map((r, i) => sketchRow(i, r, config.y[i])));
     $("add").disabled = config.x.length >= 8;
-    for (const key of ["hidden", "seed", "optimizer", "lr", "epochs"]) $(key).value = config[key];
+    for (const key of ["hidden", "seed", "optimizer", "lr", "epochs", "n", "batch"]) $(key).value = config[key];
+    root.dataset.mode = config.mode;  // live.css shows the mode's own fields
+    root.querySelectorAll("[name=mode]").forEach(r => { r.checked = r.value === config.mode; });
+    if (config.mode === "own" && !$("csv-text").value)  // her sketches start as the ones on screen
+      $("csv-text").value = ["color mix,brush pressure,tilt angle,target", ...config.x.map((r, i) => [...r, config.y[i]])].join("\n");
     $("lr-slider").value = Math.log10(config.lr);
     root.querySelectorAll("[aria-invalid=true]").forEach(i => mark(i, ""));
   }
@@ -374,12 +400,29 @@ function start(root) {
       if (r.error) return;
       next[input.name] = r.value;
       if (input.name === "lr") $("lr-slider").value = Math.log10(r.value);
+      if (clash(next)) return mark(input, clash(next));
+      if (input.name === "mode") return switchMode(next);
     } else if ("k" in input.dataset) {
       const rows = readRows();
       if (!rows) return;
       Object.assign(next, rows);
     } else return;
     apply(next);
+  }
+
+  let studio = null;  // the studio's sketches, kept while another mode shows other ones
+  function switchMode(next) {
+    if (config.mode === "studio") studio = { x: config.x, y: config.y };
+    const { x, y } = studio ?? DEFAULTS;
+    if (next.mode === "studio") Object.assign(next, structuredClone({ x, y }));
+    if (next.mode === "own") $("csv-text").value = "";
+    reshape(next);
+  }
+
+  async function own(text) {  // her own sketches, read from the CSV field: they never leave this page
+    const r = (await gallery()).parseCsv(text);
+    mark($("csv-text"), r.error);
+    if (!r.error) apply({ ...structuredClone(config), mode: "own", ...r.value });
   }
 
   function apply(next) {
@@ -390,10 +433,18 @@ function start(root) {
 
   const address = () => toQuery(config) + (pinned ? `&pin=${encodeURIComponent(toQuery(pinned.config).slice(1))}` : "");
 
-  /** Train configuration c in slices of about 12 ms, so the page stays responsive; null if overtaken. */
+  let galleryJs = null;  // docs/live/gallery.js, imported when a mode other than the studio's asks for it
+  const gallery = () => (galleryJs ??= import("./gallery.js").catch(e => { galleryJs = null; throw e; }));
+
+  /** Train configuration c in slices of about 12 ms, so the page stays responsive; null if overtaken.
+   * In gallery mode c gets the gallery's sketches (fetched when first needed) as its x and y. */
   async function records(c, ticket) {
     const start = await brushes(c.hidden, c.seed);
-    const found = [], steps = train(start, c.x, c.y, c);
+    const more = c.mode === "studio" ? {} : await (await gallery()).data(c);  // own: its CSV reader, ready
+    if (ticket !== pending) return null;
+    if (more.test) Object.assign(c, { x: more.x, y: more.y, test: more.test });  // the gallery's
+    else delete c.test;
+    const found = [], steps = train(start, c.x, c.y, { ...c, ...more });
     for (;;) {
       const until = performance.now() + 12;
       let r;
@@ -413,30 +464,33 @@ function start(root) {
       found = await records(c, ticket);
       if (found && pinned && !pinned.records) pinned.records = await records(pinned.config, ticket);
     } catch (e) {
-      $("status").textContent = `Her brushes could not be loaded (${e.message}); reload the page to try again.`;
+      const what = c.mode === "gallery" || pinned?.config.mode === "gallery" ? "Her brushes or the gallery" : "Her brushes";
+      $("status").textContent = `${what} could not be loaded (${e.message}); reload the page to try again.`;
       root.dataset.state = "error";
       return;
     }
     if (!found || (pinned && !pinned.records)) return;
-    run = root.run = { config: c, records: found, ...scales(found) };
+    const tests = c.mode === "gallery" ? found.map(r => r.testLoss) : null;
+    run = root.run = { config: c, records: found, test: tests, ...scales(found, c.y) };
     $("epoch").max = c.epochs - 1;
     $("epoch").value = c.epochs - 1;
-    $("snippet").textContent = snippet(c);
-    $("final").textContent = summary(found.at(-1).row, c.x.length);
+    const g = c.mode === "gallery" && await gallery();
+    $("snippet").textContent = g ? g.snippet(c) : snippet(c);
+    $("final").textContent = g ? g.summary(found.at(-1).row, pyG) : summary(found.at(-1).row, c.x.length);
     $("drop").hidden = !pinned;
-    $("legend").textContent = pinned ? ` Solid: this run (${differs(c, pinned.config)}); dashed: the kept run (${differs(pinned.config, c)}).` : "";
+    $("legend").textContent = (tests ? " Solid: the training loss; amber, dotted: the test loss." : "") +
+      (pinned ? ` Solid: this run (${differs(c, pinned.config)}); dashed: the kept run (${differs(pinned.config, c)}).` : "");
     show(c.epochs - 1);
     root.dataset.config = toQuery(c);
     root.dataset.state = "done";
     root.dispatchEvent(new CustomEvent("live:run", { bubbles: true, detail: run }));
   }
 
-  function scales(records) {
-    let w = 1e-6, lo = Infinity, hi = -Infinity;
+  function scales(records, targets) {
+    let w = 1e-6, lo = Math.min(...targets), hi = Math.max(...targets);
     for (const r of records) {
       for (const v of [...r.W1, ...r.W2]) if (Number.isFinite(v)) w = Math.max(w, Math.abs(v));
-      for (const [k, v] of Object.entries(r.row))
-        if (/^(Prediction|Target)/.test(k) && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      for (const v of r.yHat) if (Number.isFinite(v)) lo = Math.min(lo, v), hi = Math.max(hi, v);
     }
     const pad = (hi - lo) * 0.05 || 0.5;
     return { weightScale: w, range: [lo - pad, hi + pad] };
@@ -448,14 +502,16 @@ function start(root) {
     $("epoch-shown").textContent = epoch;
     drawNetwork($("network"), record, c.x, run.weightScale);
     const kept = pinned?.records;
-    drawLoss($("loss"), records.map(r => r.row.Loss), epoch, kept ? kept.map(r => r.row.Loss) : []);
-    drawPredictions($("predictions"), record, c.y, run.range, kept && kept[Math.min(epoch, kept.length - 1)].row);
-    $("row").replaceChildren(...Object.entries(record.row).map(([k, v]) => {
+    drawLoss($("loss"), records.map(r => r.loss), epoch, kept ? kept.map(r => r.loss) : [], run.test);
+    drawPredictions($("predictions"), record, c.y.slice(0, 8), run.range,  // a gallery's first 8
+                    kept && kept[Math.min(epoch, kept.length - 1)].row);
+    const beyond = /^(Prediction|Target)\[([89]|\d\d+)\]$/;
+    $("row").replaceChildren(...Object.entries(record.row).filter(([k]) => !beyond.test(k)).map(([k, v]) => {
       const tr = document.createElement("tr");
       tr.innerHTML = `<th scope="row"><small></small></th><td></td>`;
       tr.firstChild.prepend(readable(k));
       tr.firstChild.lastChild.textContent = k;
-      tr.lastChild.textContent = k === "Epoch" ? v : pyG(v);
+      tr.lastChild.textContent = k === "Epoch" || k === "Steps" ? v : pyG(v);
       return tr;
     }));
     // every hidden neuron silent on every sketch (issue 19 item 7): say what that means
@@ -465,7 +521,7 @@ function start(root) {
       "no feedback reaches her brushes; only the output bias learns." : "";
     root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch } }));
     if (timer) return;  // while it plays, the spoken status waits for the end
-    const broke = records.findIndex(r => !Number.isFinite(r.row.Loss));
+    const broke = records.findIndex(r => !Number.isFinite(r.loss));
     const last = records.at(-1).row.Loss;
     $("status").textContent = broke >= 0
       ? `The loss became ${pyG(records[broke].row.Loss)} at epoch ${broke}: a learning rate of ${c.lr} is too large ` +
@@ -517,7 +573,7 @@ function start(root) {
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(snippet(run.config));
+      await navigator.clipboard.writeText($("snippet").textContent);  // the gallery's or the studio's
       $("status").textContent = "Copied: paste it into Python with neura installed to make the same run.";
     } catch {
       root.querySelector(".live-python").open = true;
@@ -527,6 +583,13 @@ function start(root) {
 
   root.addEventListener("input", changed);
   $("setup").addEventListener("submit", e => e.preventDefault());
+  $("csv-text").addEventListener("input", e => own(e.target.value));
+  $("csv-file").addEventListener("change", async e => {
+    const file = e.target.files[0];
+    if (!file) return;
+    if (file.size > 1e6) return mark($("csv-text"), `expects a file of at most 1 MB, got ${Math.round(file.size / 1e6)} MB`);
+    own($("csv-text").value = await file.text());
+  });
   $("rows").addEventListener("click", e => {
     const button = e.target.closest(".live-remove");
     if (!button || config.x.length <= 1) return;
