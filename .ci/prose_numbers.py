@@ -16,6 +16,10 @@ The evidence is the text of every fenced block of the page: its code and its sho
 number passes if some number there has the same value (0.8 = 0.8000, 1e-5 = 1e-05), never a rounding:
 prose 0.0051 needs a printed 0.0051, not 0.005123. Print the number at the precision the prose gives it.
 
+A page that runs JavaScript of its own (the live studio's `<script type="module" src="view.js">`) has
+that code as evidence too, with every module it imports: the limits its form states are the ones the
+code enforces.
+
 Also accepted: the number after "step", "steps" or "question" ("Step 3", "steps 2 and 3",
 "Question 2"), before " · " (the nav's "3 · The loss"), the marker of a numbered list ("1. "), and
 what numbers.txt beside the page (docs/numbers.txt) lists, one per line: `PAGE-or-* NUMBER  # why`,
@@ -73,6 +77,24 @@ def split(markdown):
     return "\n".join(prose), "\n".join(evidence)
 
 
+SCRIPT = re.compile(r'<script type="module" src="([^"]+)"')
+IMPORT = re.compile(r'import\b[^"\n]*"(\./[^"]+)"|import\("(\./[^"]+)"\)')
+
+
+def scripts(page, markdown):
+    """The text of the modules PAGE loads and of every module they import (read from docs/)."""
+    folder = Path(page).with_suffix("")  # live.md is served as live/, so its "view.js" is live/view.js
+    todo, seen, texts = [folder / src for src in SCRIPT.findall(markdown)], set(), []
+    while todo:
+        path = todo.pop().resolve()
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        texts.append(path.read_text())
+        todo += [path.parent / (a or b) for a, b in IMPORT.findall(texts[-1])]
+    return "\n".join(texts)
+
+
 def blank(match):
     return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -101,6 +123,7 @@ def offenders(page, text=None, numbers=None):
     """[(line, number, the line's text)] for every number in PAGE's prose that nothing justifies."""
     markdown = Path(page).read_text() if text is None else text
     prose, evidence = prose_of(markdown)
+    evidence += "\n" + scripts(page, markdown)
     known = {value(n) for n in NUMBER.findall(evidence)} | accepted(page, numbers)
     source = markdown.splitlines()
     return [(i, n, source[i - 1].strip()) for i, line in enumerate(prose.splitlines(), 1)

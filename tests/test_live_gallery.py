@@ -91,7 +91,8 @@ def pasted(page, server, q, text):
 def stated():
     """What the live page promises about gallery mode: runs compared, how many agree, the bit-exact share."""
     text = " ".join((sitetools.DOCS / "live.md").read_text().split())
-    found = re.search(r"gallery mode for (\d+) random runs .*? at least (\d+) of them agree .*? at least (\d+)% of", text)
+    found = re.search(r"gallery mode for (\d+) random runs .*? at least (\d+) of them agree"
+                      r" .*? at least (\d+)% of", text)
     return tuple(map(int, found.groups()))
 
 

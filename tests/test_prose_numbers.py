@@ -57,3 +57,13 @@ def test_the_accepted_numbers_stay_few_and_each_gives_its_reason():
         where, number, why = (line.split("#", 1)[0].split() + [line.partition("#")[2].strip()])
         assert where == "*" or (sitetools.DOCS / where).exists(), line
         assert why, f"{line}: says no reason"
+
+
+def test_a_page_s_own_javascript_is_evidence_for_the_limits_its_form_states(tmp_path):
+    page = tmp_path / "live.md"
+    page.write_text('Hidden neurons (1 to 8), seed 0 to 99.\n\n<script type="module" src="view.js"></script>\n')
+    (tmp_path / "live").mkdir()
+    (tmp_path / "live" / "view.js").write_text('import { rule } from "./rule.js";\nconst hidden = whole(1, 8);\n')
+    assert [n for _, n, _ in offenders(page)] == ["0", "99"]
+    (tmp_path / "live" / "rule.js").write_text("export const seed = whole(0, 99);\n")  # an imported module
+    assert offenders(page) == []
