@@ -69,6 +69,9 @@ def look(page, url):
         missing = page.evaluate(FONT, [text, code])
         if missing:
             return {"missing": missing}
+        if page.locator("#live-studio").count():  # her pictures drawn again, fitted to this font
+            page.click("#live-back")
+            page.click("#live-forward")
         seen[text] = {**(page.evaluate(SPILLS) if page.evaluate("!!document.body") else {}),
                       "cut": page.evaluate(CUT_WORDS), "labels": page.evaluate(LABELS)}
     return seen
