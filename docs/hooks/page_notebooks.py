@@ -24,19 +24,19 @@ MARKER = re.compile(r"^<!--.*pytest.*-->\n?", re.M)
 
 
 def unfold(markdown):
-    """The page's text with front matter dropped and boxes (admonitions, tabs) turned into plain text."""
+    """The page's text with front matter dropped and boxes (admonitions, tabs), nested ones too, turned
+    into plain text."""
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
-    lines, inside = [], False
+    lines, depth = [], 0  # depth: how far the text of the boxes we are in is indented
     for line in text.splitlines():
-        box = BOX.match(line)
+        while depth and line.strip() and not line.startswith(" " * depth):
+            depth -= 4
+        box = BOX.match(line[depth:])
         if box:
             lines += [f"**{box.group(2) or box.group(1).capitalize()}**", ""]
-            inside = True
-        elif inside and (line.startswith("    ") or not line.strip()):
-            lines.append(line[4:])
+            depth += 4
         else:
-            inside = False
-            lines.append(line)
+            lines.append(line[depth:])
     return "\n".join(lines) + "\n"
 
 
