@@ -21,6 +21,7 @@ import sitetools  # noqa: E402
 
 BOX = re.compile(r'^(?:!!!|\?\?\?\+?|===) ?(\w*) *"?([^"]*)"?\s*$')
 MARKER = re.compile(r"^<!--.*pytest.*-->\n?", re.M)
+ATTRS = re.compile(r" ?\{:? ?[#.][A-Za-z][^}\n]*\}")  # attr_list's `{ #id }`, `{: .class }`
 
 
 def unfold(markdown):
@@ -41,10 +42,13 @@ def unfold(markdown):
 
 
 def published(text, site_url):
-    """Links to pictures and pages made absolute, so that they work from a downloaded notebook."""
+    """Links to pictures and pages (with their query, as the live studio's) made absolute, so that they
+    work from a downloaded notebook; attribute lists (`{ #anchor }`, `{ .live-link }`), which Jupyter
+    would show as text, dropped."""
     text = re.sub(r"\]\((figures/[\w-]+\.svg)\)", rf"]({site_url}\1)", text)
-    return re.sub(r"\]\(([\w-]+)\.md(#[\w-]+)?\)",
+    text = re.sub(r"\]\(([\w-]+)\.md([?#][^)\s]*)?\)",
                   lambda m: f"]({site_url}{'' if m[1] == 'index' else m[1] + '/'}{m[2] or ''})", text)
+    return ATTRS.sub("", text)
 
 
 def lines(code):
