@@ -84,11 +84,11 @@ def main(args):
     rows = table(args[1])
     print(f"{'step':16} {'words':>6} {'lines':>6} {'minutes':>8}")
     for name, words, lines, mins in rows:
-        flag = "  over 1,000 words" if words > MAX_WORDS else ""
+        flag = f"  over {MAX_WORDS:,} words" if words > MAX_WORDS else ""
         print(f"{name:16} {words:6} {lines:6} {mins:8.1f}{flag}")
     total = sum(r[3] for r in rows)
-    print(f"{'total':16} {sum(r[1] for r in rows):6} {sum(r[2] for r in rows):6} {total:8.1f}"
-          f"{'  over 90 minutes' if total > MAX_MINUTES else ''}")
+    flag = f"  over {MAX_MINUTES} minutes" if total > MAX_MINUTES else ""
+    print(f"{'total':16} {sum(r[1] for r in rows):6} {sum(r[2] for r in rows):6} {total:8.1f}{flag}")
 
 
 if __name__ == "__main__":

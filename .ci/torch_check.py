@@ -23,10 +23,11 @@ def changed(pages):
     alone.add(found)
     differ = []
     for block in found:
-        problem = block.problem(*alone(block.code))
-        if block.must_fail and problem is None:
-            differ.append((block.name, "its page shows it failing, and it ran"))
-        elif problem and not block.must_fail:
+        ok, output = alone(block.code)
+        if block.must_fail:
+            if ok:
+                differ.append((block.name, "its page shows it failing, and it ran"))
+        elif problem := block.problem(ok, output):
             differ.append((block.name, problem))
     return found, differ
 

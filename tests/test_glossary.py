@@ -94,10 +94,12 @@ def test_every_words_entry_is_found():
 
 
 def test_a_keyboard_reaches_a_words_meaning(visit):
-    """Step 5: the first linked word takes the focus with Tab and Enter opens its glossary entry."""
+    """Step 5: the first linked word takes the keyboard focus (a plain link, in the Tab order) and Enter
+    opens its glossary entry."""
     v = visit("5-optimizer/")
     link = v.page.locator("article a.neura-term").first
     href = link.get_attribute("href")
+    assert link.evaluate("a => a.tabIndex") == 0  # Tab reaches it in the page's order
     link.focus()
     assert v.page.evaluate("document.activeElement.classList.contains('neura-term')")
     v.page.keyboard.press("Enter")

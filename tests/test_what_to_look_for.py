@@ -12,6 +12,7 @@ So a claim cannot quote a number that no block printed, and removing a claim's b
 """
 
 import re
+import textwrap
 
 import pytest
 import sitetools
@@ -104,32 +105,32 @@ def test_the_rule_fails_a_claim_without_its_evidence(page, tmp_path):
         ["cites 0.123456, which no block above it prints on the main path", "cites no value that a block prints"]]
 
 
-SHOWN = """# Step 9 · A sample
-
-```python
+BLOCK = """```python
 print(0.5239)
-```
-<!--pytest-codeblocks:expected-output-->
+```"""
+OUTPUT = """<!--pytest-codeblocks:expected-output-->
 ```text
 0.5239
-```
+```"""
 
-## What to look for
 
-- Her loss is 0.5239.
-- Again, 0.5239.
-"""
+def sample(*parts):
+    """A step page of PARTS, then a What to look for whose two claims cite what BLOCK prints."""
+    claims = "## What to look for\n\n- Her loss is 0.5239.\n- Again, 0.5239.\n"
+    return "\n\n".join(["# Step 9 · A sample", *parts, claims])
+
+
+def box(title, text):
+    return f"??? {title}\n\n" + textwrap.indent(text, "    ")
 
 
 def test_a_number_that_only_a_collapsed_box_prints_is_no_evidence(tmp_path):
     page = tmp_path / "9-sample.md"
-    assert check(page, SHOWN) == ({}, 2)
-    boxed = SHOWN.replace("```python", '??? note "Proof: the loss"\n\n    ```python', 1)
-    boxed = re.sub(r"^(?=[`<0p])", "    ", boxed.split("## ")[0], flags=re.M) + "## " + boxed.split("## ", 1)[1]
-    assert '    <!--pytest-codeblocks:expected-output-->' in boxed
-    assert [b.output_boxed for b in sitetools.blocks(page, boxed)] == [True]
-    assert len(check(page, boxed)[0]) == 2
-    answer = SHOWN.replace("<!--pytest", '??? success "Answer"\n\n    <!--pytest')
-    answer = re.sub(r"^(```text|0\.5239$)", r"    \1", answer, flags=re.M).replace("0.5239\n```\n", "0.5239\n    ```\n")
-    assert [(b.boxed, b.output_boxed) for b in sitetools.blocks(page, answer)] == [(False, True)]
-    assert len(check(page, answer)[0]) == 2
+    shown = sample(f"{BLOCK}\n{OUTPUT}")
+    in_proof = sample(box('note "Proof: the loss"', f"{BLOCK}\n{OUTPUT}"))
+    in_answer = sample(BLOCK, box('success "Answer"', OUTPUT))
+    assert check(page, shown) == ({}, 2)
+    read = lambda text: [(b.boxed, b.output_boxed, b.expected) for b in sitetools.blocks(page, text)]  # noqa: E731
+    assert read(in_proof) == [(True, True, "0.5239\n")]
+    assert read(in_answer) == [(False, True, "0.5239\n")]
+    assert len(check(page, in_proof)[0]) == len(check(page, in_answer)[0]) == 2

@@ -97,8 +97,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
 
 
 def wheel():
-    """The wheel as a thing of the build's cache: built again only when neura, a pin, pyproject.toml,
-    the README (its long description) or this hook changed, not on every preview of a prose edit."""
+    """The wheel as a thing of the build's cache: built again only when neura, a pin, the installed
+    torch, pyproject.toml, the README (its long description) or this hook changed, not on every
+    preview of a prose edit."""
     def make():
         with tempfile.TemporaryDirectory() as out:
             return build_wheel(out).read_bytes()

@@ -3,8 +3,9 @@
 Browsers draw MathML themselves, so pages need no math script, no font and no
 request to another host, and math survives Material's instant navigation.
 A browser never breaks a line inside a <math>, so an inline formula becomes one
-<math> per piece, cut where TeX itself would break a line: after an =, + or -
-outside brackets. On a phone a long formula then wraps with the prose.
+<math> per piece, cut where TeX itself would break a line: after a relation
+(=, <, ≈, ≤ ...), + or - outside brackets. On a phone a long formula then wraps
+with the prose.
 """
 
 import html
@@ -20,7 +21,8 @@ BREAKS = {"=", "+", "-", "<", ">", r"\approx", r"\ne", r"\le", r"\ge"}
 
 
 def pieces(tex):
-    """TeX cut after each =, + or - outside brackets and bars (not a leading minus sign)."""
+    """TeX cut after each relation (BREAKS), + or - outside brackets and bars; not after a sign
+    (a leading minus, one after ^ or _, or one after another break)."""
     cuts, depth, bars, last = [], 0, False, None
     for m in _TOKEN.finditer(tex):
         token = m.group()

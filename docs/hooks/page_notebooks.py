@@ -21,30 +21,34 @@ import sitetools  # noqa: E402
 
 BOX = re.compile(r'^(?:!!!|\?\?\?\+?|===) ?(\w*) *"?([^"]*)"?\s*$')
 MARKER = re.compile(r"^<!--.*pytest.*-->\n?", re.M)
+ATTRS = re.compile(r" ?\{:? ?[#.][A-Za-z][^}\n]*\}")  # attr_list's `{ #id }`, `{: .class }`
 
 
 def unfold(markdown):
-    """The page's text with front matter dropped and boxes (admonitions, tabs) turned into plain text."""
+    """The page's text with front matter dropped and boxes (admonitions, tabs), nested ones too, turned
+    into plain text."""
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
-    lines, inside = [], False
+    lines, depth = [], 0  # depth: how far the text of the boxes we are in is indented
     for line in text.splitlines():
-        box = BOX.match(line)
+        while depth and line.strip() and not line.startswith(" " * depth):
+            depth -= 4
+        box = BOX.match(line[depth:])
         if box:
             lines += [f"**{box.group(2) or box.group(1).capitalize()}**", ""]
-            inside = True
-        elif inside and (line.startswith("    ") or not line.strip()):
-            lines.append(line[4:])
+            depth += 4
         else:
-            inside = False
-            lines.append(line)
+            lines.append(line[depth:])
     return "\n".join(lines) + "\n"
 
 
 def published(text, site_url):
-    """Links to pictures and pages made absolute, so that they work from a downloaded notebook."""
+    """Links to pictures and pages (with their query, as the live studio's) made absolute, so that they
+    work from a downloaded notebook; attribute lists (`{ #anchor }`, `{ .live-link }`), which Jupyter
+    would show as text, dropped."""
     text = re.sub(r"\]\((figures/[\w-]+\.svg)\)", rf"]({site_url}\1)", text)
-    return re.sub(r"\]\(([\w-]+)\.md(#[\w-]+)?\)",
+    text = re.sub(r"\]\(([\w-]+)\.md([?#][^)\s]*)?\)",
                   lambda m: f"]({site_url}{'' if m[1] == 'index' else m[1] + '/'}{m[2] or ''})", text)
+    return ATTRS.sub("", text)
 
 
 def lines(code):

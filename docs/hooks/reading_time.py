@@ -5,7 +5,6 @@ plus 6 seconds a line of code or output; collapsed boxes are not counted (the re
 Registered last, so that it sees the content as the page will show it.
 """
 
-import re
 import sys
 from pathlib import Path
 
@@ -26,4 +25,4 @@ def line(content):
 def on_page_content(content, page, **kwargs):
     if not sitetools.STEP.fullmatch(Path(page.file.src_uri).name):
         return content
-    return re.sub(r"(</h1>)", lambda m: m[1] + "\n" + line(content), content, count=1)
+    return content.replace("</h1>", "</h1>\n" + line(content), 1)
