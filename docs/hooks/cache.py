@@ -74,6 +74,25 @@ def cached(kind, inputs, make, name):
     return path
 
 
+def served(folder, things):
+    """MkDocs's on_files and on_env for a hook whose THINGS() the site serves under FOLDER/: the files
+    are announced where they will be, and on_env waits for them (made ahead, ahead())."""
+
+    def on_files(files, config):
+        from mkdocs.structure.files import File
+
+        for thing in things():
+            files.append(File.generated(config, f"{folder}/{thing.name}", abs_src_path=str(thing.path)))
+        return files
+
+    def on_env(env, config, files):
+        for thing in things():
+            cached(*thing)
+        return env
+
+    return on_files, on_env
+
+
 def ahead(*hooks):
     """Start one other Python that makes, in order, the things() of the HOOKS (modules) missing from the cache.
 

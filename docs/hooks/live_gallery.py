@@ -51,15 +51,4 @@ def things():
                    for n in SIZES]
 
 
-def on_files(files, config):
-    from mkdocs.structure.files import File
-
-    for thing in things():  # where they will be: on_env waits for them (made ahead, ahead.py)
-        files.append(File.generated(config, f"live/{thing.name}", abs_src_path=str(thing.path)))
-    return files
-
-
-def on_env(env, config, files):
-    for thing in things():
-        cache.cached(*thing)
-    return env
+on_files, on_env = cache.served("live", things)
