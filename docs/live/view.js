@@ -478,8 +478,10 @@ function start(root) {
     $("snippet").textContent = g ? g.snippet(c) : snippet(c);
     $("final").textContent = g ? g.summary(found.at(-1).row, pyG) : summary(found.at(-1).row, c.x.length);
     $("drop").hidden = !pinned;
-    $("legend").textContent = (tests ? " Solid: the training loss; amber, dotted: the test loss." : "") +
-      (pinned ? ` Solid: this run (${differs(c, pinned.config)}); dashed: the kept run (${differs(pinned.config, c)}).` : "");
+    $("legend").textContent = !tests && !pinned ? "" :  // the key to the curves, when there is more than one
+      ` Solid: ${pinned ? `this run (${differs(c, pinned.config)})` : "the training loss"}` +
+      (tests ? "; amber, dotted: its test loss" : "") +
+      (pinned ? `; dashed: the kept run (${differs(pinned.config, c)})${tests ? ", its training loss" : ""}` : "") + ".";
     show(c.epochs - 1);
     root.dataset.config = toQuery(c);
     root.dataset.state = "done";
