@@ -530,7 +530,15 @@ function start(root) {
         `for these sketches, so every step overshoots the bottom of the valley further than the last. ` +
         `Try a smaller one, such as ${Number((c.lr / 10).toPrecision(2))}.`
       : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 5)}. At the start of the last epoch, before its step, the loss is ${pyG(last, 5)}` +
-        (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 5)}.` : `, not below where it started (${pyG(records[0].row.Loss, 5)}).`);
+        (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 5)}.` : `, not below where it started (${pyG(records[0].row.Loss, 5)}).`) +
+        (run.test ? tested(run.test, epoch) : "");
+  }
+
+  /** Gallery mode: what the test loss says at this epoch, and where it was lowest (step 7's early stopping). */
+  function tested(test, epoch) {
+    const best = test.indexOf(Math.min(...test)), end = test.length - 1;
+    return ` Her test loss is ${pyG(test[epoch], 5)} here; it is lowest at epoch ${best} (${pyG(test[best], 5)})` +
+      (test[end] > 1.1 * test[best] ? `, and it ends ${pyG(test[end] / test[best], 3)} times that: she has begun to memorise.` : ".");
   }
 
   function stop() {
