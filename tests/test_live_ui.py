@@ -287,12 +287,13 @@ def test_every_neuron_silent_is_said_and_reset_brings_the_first_run_back(browser
     page.close()
 
 
-def test_every_control_is_reached_with_the_tab_key(browser, server):
-    page = studio(browser, server, 1280, 900)
+@pytest.mark.parametrize("mode", ["", "?mode=gallery&n=25&batch=8", "?mode=own"], ids=["studio", "gallery", "own"])
+def test_every_control_is_reached_with_the_tab_key(browser, server, mode):
+    page = studio(browser, server, 1280, 900, mode)
     controls = page.eval_on_selector_all(
-        "#live-studio :is(input, select, button, [tabindex='0']):not([type=radio]):not([disabled])",
+        "#live-studio :is(input, select, button, textarea, [tabindex='0']):not([type=radio]):not([disabled])",
         "els => els.filter(e => e.offsetParent !== null).map(e => e.id || e.getAttribute('aria-label'))")
-    page.focus("#live-hidden")
+    page.focus("[name=mode]:checked")  # the first control
     reached = set()
     for _ in range(len(controls) + 20):
         reached.add(page.evaluate("document.activeElement.id || document.activeElement.getAttribute('aria-label')"))
@@ -304,6 +305,10 @@ def test_every_control_is_reached_with_the_tab_key(browser, server):
     page.focus("#live-lr-slider")
     page.keyboard.press("End")  # the largest learning rate: she trains again
     page.wait_for_function("document.getElementById('live-studio').dataset.config.includes('lr=10&')")
+    page.focus("[name=mode]:checked")  # the mode, a radio group: the arrow keys choose the next one
+    page.keyboard.press("ArrowDown")
+    following = {"": "gallery", "?mode=gallery&n=25&batch=8": "own", "?mode=own": "studio"}[mode]
+    page.wait_for_function(f"document.getElementById('live-studio').dataset.mode === '{following}'")
     page.close()
 
 
