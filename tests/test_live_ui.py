@@ -277,6 +277,21 @@ def test_the_map_is_neuras_forward_pass_at_the_epoch_shown(browser, server):
     assert f"from {float(f'{low:.3g}'):g} (dark purple) to {float(f'{high:.3g}'):g} (yellow)" in label, label
 
 
+def test_in_gallery_mode_the_map_shows_the_training_and_the_test_sketches_where_they_lie(browser, server):
+    page = studio(browser, server, 1280, 900, "?mode=gallery&n=25&batch=all")
+    boxes = "es => es.map(e => { const b = e.getBBox(); return {x: b.x, y: b.y, width: b.width, height: b.height} })"
+    rings, squares = (page.eval_on_selector_all(f"#live-heat {shape}.sketch", boxes) for shape in ("circle", "rect"))
+    label = page.get_attribute("#live-heat", "aria-label")
+    page.close()
+    x, _ = gallery(500, seed=1)
+    assert (len(rings), len(squares)) == (25, 100)
+    assert "Rings: her 25 sketches" in label and "squares: the 100 test sketches" in label, label
+    # the map spans 0 to 1 on both axes (color mix across, brush pressure up) over 200 units from (52, 8)
+    for box, (fx, fy, _) in zip(squares, x[400:].tolist(), strict=True):
+        assert abs(box["x"] + box["width"] / 2 - (52 + 200 * fx)) < 1e-3
+        assert abs(box["y"] + box["height"] / 2 - (8 + 200 - 200 * fy)) < 1e-3
+
+
 def test_every_neuron_silent_is_said_and_reset_brings_the_first_run_back(browser, server):
     page = studio(browser, server, 1280, 900, f"?{DEFAULT.replace('lr=0.1&epochs=200', 'lr=1&epochs=10')}")
     assert "no feedback reaches her brushes; only the output bias learns" in page.inner_text("#live-silent")
