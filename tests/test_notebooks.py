@@ -9,7 +9,7 @@ import pytest
 import sitetools
 import torch
 from notebook_page import execute
-from page_notebooks import ATTRS, published
+from page_notebooks import ATTRS, anchors, published
 
 STEPS = sitetools.step_pages()
 
@@ -50,12 +50,16 @@ def test_built_site_offers_each_notebook_for_download(site):
 
 def test_each_notebooks_links_reach_the_site_and_it_shows_no_attribute_list(served):
     """A downloaded notebook has no site beside it: a link to a page (the live studio's with its query)
-    or a picture names the site's address; attr_list's `{ #anchor }` would show as text in Jupyter."""
+    or a picture names the site's address, a link to a heading of its own names it as Jupyter does;
+    attr_list's `{ #anchor }` would show as text in Jupyter."""
     site, url = served
     for page in STEPS:
         nb = nbformat.read(site / "notebooks" / f"{page.stem}.ipynb", as_version=4)
         text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
         assert re.findall(rf"\]\((?!{re.escape(url)}|#)[^)]*\)", text) == [], page.name
         assert ATTRS.findall(text) == [], page.name
+        headings = {h.replace(" ", "-") for h in re.findall(r"^#+ (.+)$", text, flags=re.M)}  # Jupyter's ids
+        assert set(re.findall(r"\]\(#([^)]*)\)", text)) <= headings, page.name
+    assert published("[4](#check-yourself)", "", anchors("## Check yourself")) == "[4](#Check-yourself)"
     assert published("[it](live.md?seed=1&lr=2){ .live-link }\n{ #here }", "https://s.org/") == (
         "[it](https://s.org/live/?seed=1&lr=2)\n")

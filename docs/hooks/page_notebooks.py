@@ -14,6 +14,7 @@ from pathlib import Path
 import cache
 import jupytext
 import nbformat
+from markdown.extensions.toc import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / ".ci"))  # sitetools: the one reader of the nav and of code blocks
@@ -41,10 +42,19 @@ def unfold(markdown):
     return "\n".join(lines) + "\n"
 
 
-def published(text, site_url):
+def anchors(text):
+    """{the site's anchor of each heading in TEXT: Jupyter's}. Jupyter names a heading by its text with
+    spaces turned into dashes ("Check-yourself"); the site by Python-Markdown's slug ("check-yourself")."""
+    headings = (ATTRS.sub("", h).strip() for h in re.findall(r"^#+ (.+)$", text, flags=re.M))
+    return {slugify(h, "-"): h.replace(" ", "-") for h in headings}
+
+
+def published(text, site_url, page_anchors=None):
     """Links to pictures and pages (with their query, as the live studio's) made absolute, so that they
-    work from a downloaded notebook; attribute lists (`{ #anchor }`, `{ .live-link }`), which Jupyter
+    work from a downloaded notebook, and a link to a heading of the same page named as Jupyter names it
+    (PAGE_ANCHORS, from `anchors`); attribute lists (`{ #anchor }`, `{ .live-link }`), which Jupyter
     would show as text, dropped."""
+    text = re.sub(r"\]\(#([\w-]+)\)", lambda m: f"](#{(page_anchors or {}).get(m[1], m[1])})", text)
     text = re.sub(r"\]\((figures/[\w-]+\.svg)\)", rf"]({site_url}\1)", text)
     text = re.sub(r"\]\(([\w-]+)\.md([?#][^)\s]*)?\)",
                   lambda m: f"]({site_url}{'' if m[1] == 'index' else m[1] + '/'}{m[2] or ''})", text)
@@ -73,13 +83,15 @@ def notebook(page, site_url="", first=None):
     """The notebook (as text) for the Markdown page PAGE, with the code FIRST (if given) as its first code cell."""
     failing = {lines(b.code) for b in sitetools.blocks(page) if b.must_fail}
     cells, shown_output = [], False
-    for cell in jupytext.reads(unfold(Path(page).read_text()), fmt="md").cells:
+    read = jupytext.reads(unfold(Path(page).read_text()), fmt="md").cells
+    headings = anchors("\n".join(c.source for c in read if c.cell_type == "markdown"))
+    for cell in read:
         cell.metadata = {}
         if cell.cell_type == "code" and shown_output:  # a block's output fenced as ```python: stays text
             cell = nbformat.v4.new_markdown_cell(f"```python\n{cell.source}\n```")
         shown_output = cell.source.rstrip().endswith("pytest-codeblocks:expected-output-->")
         if cell.cell_type == "markdown":
-            cell.source = published(MARKER.sub("", cell.source), site_url).strip()
+            cell.source = published(MARKER.sub("", cell.source), site_url, headings).strip()
             if not cell.source:
                 continue
         elif lines(cell.source) in failing:
