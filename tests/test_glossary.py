@@ -91,6 +91,7 @@ def test_every_words_entry_is_found():
     assert [glossary_links.entry(t, ENTRIES) for t in ("epochs", "mini-batches", "broadcasts")] == [
         "epoch", "mini-batch", "broadcasting"]
     assert glossary_links.entry("CO", {"c": "y"}) is None  # no stem shorter than 3 letters
+    assert glossary_links.entry("loss", {"loss landscape": "a", "loss": "b"}) == "b"
 
 
 def test_a_keyboard_reaches_a_words_meaning(visit):

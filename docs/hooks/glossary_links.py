@@ -28,10 +28,11 @@ def entries(markdown):
 
 def entry(term, found):
     """The anchor of TERM's entry among FOUND ({heading: anchor}), or None: "epochs" is under Epoch,
-    "mini-batches" under Mini-batch, "broadcasts" under Broadcasting."""
+    "mini-batches" under Mini-batch, "broadcasts" under Broadcasting; of two headings that start
+    alike the shorter wins ("loss" is Loss, not Loss landscape)."""
     word = term.lower()
     for stem in [word] + [s for s in (word[:-1], word[:-2]) if len(s) >= 3]:
-        for heading, anchor in found.items():
+        for heading, anchor in sorted(found.items(), key=lambda item: len(item[0])):
             if heading.startswith(stem):
                 return anchor
     return None
