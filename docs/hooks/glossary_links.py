@@ -30,9 +30,9 @@ def entry(term, found):
     """The anchor of TERM's entry among FOUND ({heading: anchor}), or None: "epochs" is under Epoch,
     "mini-batches" under Mini-batch, "broadcasts" under Broadcasting; of two headings that start
     alike the shorter wins ("loss" is Loss, not Loss landscape)."""
-    word = term.lower()
+    word, shortest_first = term.lower(), sorted(found.items(), key=lambda item: len(item[0]))
     for stem in [word] + [s for s in (word[:-1], word[:-2]) if len(s) >= 3]:
-        for heading, anchor in sorted(found.items(), key=lambda item: len(item[0])):
+        for heading, anchor in shortest_first:
             if heading.startswith(stem):
                 return anchor
     return None
