@@ -15,9 +15,10 @@ import sys
 os.environ["OMP_NUM_THREADS"] = "1"
 
 import pytest  # noqa: E402
-import sitetools  # noqa: E402
 
-ALONE = sitetools.Alone()  # one per session: each block's code runs once
+import sitekit
+
+ALONE = sitekit.Alone()  # one per session: each block's code runs once
 
 
 def pytest_collection_finish(session):
@@ -26,9 +27,9 @@ def pytest_collection_finish(session):
     which run in the same batch."""
     asking = [item for item in session.items if "alone" in getattr(item, "fixturenames", ())]
     if asking:
-        for page in sitetools.pages():  # the `alone` fixture answers for every page's blocks
+        for page in sitekit.pages():  # the `alone` fixture answers for every page's blocks
             if page.suffix == ".md":
-                ALONE.add(sitetools.blocks(page))
+                ALONE.add(sitekit.blocks(page))
         for module in {item.module for item in asking}:
             ALONE.add(getattr(module, "RUN_ALONE", []))
     if ALONE.known:
@@ -42,7 +43,7 @@ def pytest_collect_file(file_path, parent):
 
 class Page(pytest.File):
     def collect(self):
-        found = sitetools.blocks(self.path)
+        found = sitekit.blocks(self.path)
         ALONE.add(found)
         for block in found:
             item = BlockItem.from_parent(self, name=f"line {block.line}", block=block)

@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitetools import CHROMIUM, FLAGS, ROOT, Quiet, build, serve, urls  # the pages, build and server the tests use
+from sitekit import CHROMIUM, FLAGS, ROOT, Quiet, build, serve, urls  # the pages, build and server the tests use
 
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13 needs Node 22; this machine's Node is 20
 TOOLS = ROOT / ".cache" / "lighthouse"

@@ -13,9 +13,9 @@ import statistics
 import time
 from pathlib import Path
 
-import sitetools  # beside this file: the site's server and Chromium launch
 import torch
 
+import sitekit
 from neura import NeuralPainter, gallery, train
 
 LIVE = Path(__file__).resolve().parent.parent / "docs" / "live"
@@ -54,8 +54,8 @@ def main():
     painter = NeuralPainter(8, 3)
     brushes = {"W1": painter.layer1.weight.flatten().tolist(), "b1": painter.layer1.bias.tolist(),
                "W2": painter.layer2.weight.flatten().tolist(), "b2": painter.layer2.bias.tolist()}
-    httpd, origin = sitetools.serve(LIVE)
-    with sitetools.chromium() as browser:
+    httpd, origin = sitekit.serve(LIVE)
+    with sitekit.chromium() as browser:
         page = browser.new_page()
         page.goto(f"{origin}live.css")  # any page of that origin
         print("1000 epochs, hidden 8              Chromium (trainer.js)   neura.train   ratio")

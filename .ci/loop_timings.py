@@ -21,7 +21,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from sitetools import ROOT
+from sitekit import ROOT
 
 BARE = {"mkdocs.yml": "site_name: Bare Material\ntheme:\n  name: material\n",
         "docs/index.md": "# A bare page\n\nMaterial's defaults, nothing added.\n",

@@ -14,9 +14,10 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-import browsing
 import pytest
-import sitetools
+
+import sitekit
+from sitekit import browsing
 
 WAITS = {"tour", "background"}  # fixtures whose work runs in the background once the site is built
 SITE_FIXTURES = {"site", "server", "served", *WAITS}
@@ -28,9 +29,9 @@ class Site:
 
     def __init__(self):
         self.folder = tempfile.mkdtemp(prefix="neura-site-")
-        self.httpd, self.url = sitetools.serve(self.folder)  # the port is known before the build: site_url
+        self.httpd, self.url = sitekit.serve(self.folder)  # the port is known before the build: site_url
         self.thread = ThreadPoolExecutor(1)
-        self.build = self.thread.submit(sitetools.build, self.folder, self.url)
+        self.build = self.thread.submit(sitekit.build, self.folder, self.url)
         self.jobs = None
 
     def ready(self):
@@ -125,12 +126,12 @@ def background(request, served):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium; skipped where it is missing, except under CI."""
-    why = sitetools.missing_browser()
+    why = sitekit.missing_browser()
     if why and os.environ.get("CI") == "true":
         pytest.fail(f"CI needs the browser tests: {why}")
     if why:
         pytest.skip(why)
-    with sitetools.chromium() as chromium:
+    with sitekit.chromium() as chromium:
         yield chromium
 
 

@@ -4,29 +4,28 @@ labelled and put in the page's notebook like any other (tests/pages/boxes.md is 
 import re
 from pathlib import Path
 
-import budgets
 import markdown
 import nbformat
-import output_label
-import page_notebooks
-import sitetools
 from mkdocs.utils.yaml import yaml_load
+
+import sitekit
+from sitekit import budgets, notebooks
 
 PAGE = Path(__file__).parent / "pages" / "boxes.md"
 
 
 def render(text):
-    """TEXT as the site's Markdown extensions render it, then labelled by docs/hooks/output_label.py."""
-    with open(sitetools.ROOT / "mkdocs.yml", encoding="utf-8") as f:
+    """TEXT as the site's Markdown extensions render it (the output labels among them: sitekit/output_label.py)."""
+    with open(sitekit.ROOT / "mkdocs.yml", encoding="utf-8") as f:
         listed = yaml_load(f)["markdown_extensions"]
     names = [next(iter(e)) if isinstance(e, dict) else e for e in listed]
     configs = {next(iter(e)): next(iter(e.values())) for e in listed if isinstance(e, dict)}
-    configs["pymdownx.snippets"] = {**configs["pymdownx.snippets"], "base_path": [str(sitetools.ROOT)]}
-    return output_label.on_page_content(markdown.Markdown(extensions=names, extension_configs=configs).convert(text))
+    configs["pymdownx.snippets"] = {**configs["pymdownx.snippets"], "base_path": [str(sitekit.ROOT)]}
+    return markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
 
 
 def test_outputs_in_boxes_belong_to_their_blocks():
-    boxed, predict = sitetools.blocks(PAGE)
+    boxed, predict = sitekit.blocks(PAGE)
     assert (boxed.boxed, boxed.output_boxed, boxed.expected) == (True, True, "4\n")
     assert (predict.boxed, predict.output_boxed, predict.expected) == (False, True, "2\n")
     assert predict.problem(True, "2\n") is None and predict.problem(True, "3\n") is not None  # it is compared
@@ -42,8 +41,8 @@ def test_outputs_in_boxes_are_labelled_and_stay_in_their_boxes():
 
 
 def test_blocks_in_boxes_are_cells_of_the_pages_notebook():
-    nb = nbformat.reads(page_notebooks.notebook(PAGE), as_version=4)
-    assert [c.source for c in nb.cells if c.cell_type == "code"] == [b.code.strip() for b in sitetools.blocks(PAGE)]
+    nb = nbformat.reads(notebooks.notebook(PAGE), as_version=4)
+    assert [c.source for c in nb.cells if c.cell_type == "code"] == [b.code.strip() for b in sitekit.blocks(PAGE)]
     assert not any("<!--" in c.source for c in nb.cells), "a marker leaked into the notebook"
 
 
@@ -52,7 +51,7 @@ BOXES = re.compile(r'^ *\?\?\?\+? (info "Look closer: [^"]+"|note "Proof: [^"]+"
 
 def test_every_collapsed_box_of_a_step_is_look_closer_proof_or_answer():
     """One name and one look for each kind, so that a learner knows which she may skip (CONTRIBUTING.md)."""
-    odd = [f"{page.name}:{n}: {line.strip()}" for page in sitetools.step_pages()
+    odd = [f"{page.name}:{n}: {line.strip()}" for page in sitekit.step_pages()
            for n, line in enumerate(page.read_text().splitlines(), 1)
            if line.lstrip().startswith("???") and not BOXES.match(line)]
     assert odd == []

@@ -8,9 +8,10 @@ What axe found on each page comes from the `tour` fixture (conftest.py): every p
 import os
 
 import pytest
-import sitetools
 
-PATHS = sitetools.urls()
+import sitekit
+
+PATHS = sitekit.urls()
 
 
 @pytest.mark.parametrize("path", PATHS + ["404.html"])
@@ -32,5 +33,5 @@ def test_axe_catches_an_unnamed_field_and_pale_text(site, visit):
     (site / "inaccessible" / "index.html").write_text(
         "<!doctype html><html lang='en'><head><title>x</title></head><body><main><h1>A form</h1>"
         "<input type='text'><p style='color: #aaa'>pale</p></main></body></html>")
-    rules = {rule: element for rule, element, _ in sitetools.axe(visit("inaccessible/").page)}
+    rules = {rule: element for rule, element, _ in sitekit.axe(visit("inaccessible/").page)}
     assert rules == {"label": "input", "color-contrast": "p"}

@@ -6,11 +6,12 @@ A reader's fonts are not ours: a layout that fits only the widths of one family 
 come from Debian packages that .ci/run installs; a missing one is a failure that says which package.
 """
 
-import figures
 import pytest
-import sitetools
 
-PATHS = [*sitetools.urls(), "404.html"]
+import sitekit
+from sitekit import figures
+
+PATHS = [*sitekit.urls(), "404.html"]
 FIGURES = [f"figures/{name}.svg" for name in figures.names()]  # each as its own document, as an <img> draws it
 PHONE = {"width": 360, "height": 740}
 FONTS = {"DejaVu Sans": "DejaVu Sans Mono", "Liberation Sans": "Liberation Mono"}  # text font: its code font
@@ -80,9 +81,9 @@ def look(page, url):
 def background(site, server):
     """{path: look(...)} for every page and figure on a 360 px wide screen, in a Chromium of its own;
     conftest.py runs this beside the other tests once the site is built."""
-    if sitetools.missing_browser():
+    if sitekit.missing_browser():
         return None  # the test says why (through `browser`)
-    with sitetools.chromium() as browser:
+    with sitekit.chromium() as browser:
         page = browser.new_page(viewport=PHONE)
         return {path: look(page, server + path) for path in [*PATHS, *FIGURES]}
 
@@ -144,7 +145,7 @@ def test_the_check_catches_a_figure_label_too_wide_for_its_picture(tabs, tmp_pat
     fig.set_layout_engine("none")
     label.set_text("the colour mix of the paint on Neura's brush")
     (tmp_path / "wide.svg").write_text(figures.svg(fig))
-    httpd, url = sitetools.serve(tmp_path)
+    httpd, url = sitekit.serve(tmp_path)
     try:
         found = look(tabs.new_page(), url + "wide.svg")
     finally:
@@ -154,5 +155,5 @@ def test_the_check_catches_a_figure_label_too_wide_for_its_picture(tabs, tmp_pat
 
 
 def test_ci_installs_the_font_families_the_pages_are_laid_out_in():
-    run = (sitetools.ROOT / ".ci" / "run").read_text()
+    run = (sitekit.ROOT / ".ci" / "run").read_text()
     assert all(package in run for package in PACKAGES.split())

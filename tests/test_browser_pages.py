@@ -5,10 +5,11 @@ What each page showed when loaded comes from the `tour` fixture (conftest.py): e
 """
 
 import pytest
-import sitetools
 
-PATHS = sitetools.urls()
-STEPS = [sitetools.url(page) for page in sitetools.step_pages()]
+import sitekit
+
+PATHS = sitekit.urls()
+STEPS = [sitekit.url(page) for page in sitekit.step_pages()]
 
 
 @pytest.mark.parametrize("path", PATHS + ["404.html"])  # GitHub Pages shows 404.html for a missing page

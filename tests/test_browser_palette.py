@@ -4,9 +4,10 @@ What each page showed comes from the `tour` fixture: every page visited once, in
 """
 
 import pytest
-import sitetools
 
-PATHS = sitetools.urls()
+import sitekit
+
+PATHS = sitekit.urls()
 
 
 # The reference and the glossary have no pictures; the live studio draws SVG on its own paper
@@ -25,6 +26,6 @@ def test_palette_toggle_switches_light_and_dark_and_figures_keep_their_paper(tou
 def test_quiet_text_is_readable_in_both_palettes(tour, path):
     for scheme, shown in zip(tour[path]["schemes"], tour[path]["colours"], strict=True):
         assert shown, "no quiet text found to judge"
-        low = [(text, round(sitetools.contrast(ink, back), 2)) for text, ink, back in shown
-               if sitetools.contrast(ink, back) < 4.5]
+        low = [(text, round(sitekit.contrast(ink, back), 2)) for text, ink, back in shown
+               if sitekit.contrast(ink, back) < 4.5]
         assert low == [], scheme

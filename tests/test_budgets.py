@@ -1,23 +1,24 @@
 """The learner's path, on the built site: each step's main path is short, states its reading time, and
 ends with questions she can check herself against answers CI computed.
 
-What counts is .ci/budgets.py's: the words outside collapsed boxes (no code, outputs, formulas or
+What counts is sitekit/budgets.py's: the words outside collapsed boxes (no code, outputs, formulas or
 figures) at 180 a minute, plus 6 seconds a line of code or output on the main path.
 """
 
 import re
 
-import budgets
 import pytest
-import sitetools
 
-STEPS = sitetools.step_pages()
+import sitekit
+from sitekit import budgets
+
+STEPS = sitekit.step_pages()
 QUESTION = re.compile(r"<strong>Question \d+\.</strong>")
 ANSWER = re.compile(r'<details class="success">\s*<summary>Answer</summary>')
 
 
 def built(site, step):
-    return budgets.article((site / sitetools.url(step) / "index.html").read_text())
+    return budgets.article((site / sitekit.url(step) / "index.html").read_text())
 
 
 @pytest.mark.parametrize("step", STEPS, ids=lambda p: p.stem)
@@ -57,10 +58,10 @@ def check_yourself(content, markdown, page):
     last = next((n for n in range(first + 1, len(lines) + 1) if lines[n - 1].startswith("## ")), len(lines) + 1)
 
     def in_answer(block):  # the nearest box above its output is an Answer box
-        marker = next(n for n in range(block.line + 1, len(lines) + 1) if sitetools.MARKER in lines[n - 1])
-        box = next(lines[n - 1] for n in range(marker, block.line, -1) if sitetools.COLLAPSED.match(lines[n - 1]))
+        marker = next(n for n in range(block.line + 1, len(lines) + 1) if sitekit.MARKER in lines[n - 1])
+        box = next(lines[n - 1] for n in range(marker, block.line, -1) if sitekit.COLLAPSED.match(lines[n - 1]))
         return box.strip() == '??? success "Answer"'
-    predict = [b for b in sitetools.blocks(page, markdown) if first < b.line < last and not b.boxed
+    predict = [b for b in sitekit.blocks(page, markdown) if first < b.line < last and not b.boxed
                and b.output_boxed and in_answer(b)]
     if not predict:
         out.append("no block to predict: a main-path block whose output sits in its Answer box")

@@ -1,30 +1,30 @@
-"""The build's cache (docs/hooks/cache.py): a prose edit reuses every generated thing; an edit to neura
-makes the figures, the diary and the executed notebook again, with new output.
+"""The make step's cache (sitekit/cache.py): a prose edit reuses every generated thing; an edit to neura
+makes the figures, the diary and the executed notebook again, with new output. And the make step writes
+into docs/ only what changed, so that a preview watching docs/ sees no change of its own.
 
-Each state runs the hooks' own cache calls in a copy of the project, in a fresh Python that imports
-the copy's neura, starting from the cache the session's build left.
+Each state runs the make step's own cache calls in a copy of the project, in a fresh Python that imports
+the copy's sitekit and neura, starting from the cache the session's build left.
 """
 
-import importlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
-import sitetools
+import sitekit
 
-# What the hooks make, asked for as the build asks (each call makes the thing only if its key is new).
+# What the make step makes, asked for as it asks (each call makes the thing only if its key is new).
 MADE = """
-import json, figures, diary, notebook_page, page_notebooks, sitetools
+import json
+from sitekit import diary, figures, layout, notebooks
 print(json.dumps({
     "figure": str(figures.drawn("network")),
     "diary": str(diary.cached_table()),
-    "notebook": str(notebook_page.executed(sitetools.DOCS / "studio-session.ipynb")),
-    "page notebook": str(page_notebooks.cached_notebook(sitetools.DOCS / "3-loss.md", "")),
+    "notebook": str(notebooks.executed(layout.DOCS / "studio-session.ipynb")),
+    "page notebook": str(notebooks.cached_notebook(layout.DOCS / "3-loss.md", "")),
 }))
 """
 
@@ -32,8 +32,7 @@ print(json.dumps({
 def made(project):
     """{thing: (its path in PROJECT's cache, its text)} and what the run printed to stderr."""
     run = subprocess.run([sys.executable, "-c", MADE], cwd=project, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(project / ".ci"),
-                                                                         str(project / "docs" / "hooks")])})
+                         env={**os.environ, "PYTHONPATH": str(project)})  # the copy's sitekit and neura
     assert run.returncode == 0, run.stderr[-3000:]
     paths = {k: project / v for k, v in json.loads(run.stdout).items()}
     return {k: (p.relative_to(project), p.read_text()) for k, p in paths.items()}, run.stderr
@@ -49,8 +48,8 @@ def background(site, server):
     beside the other tests once the site is built."""
     project = Path(tempfile.mkdtemp(prefix="neura-project-"))
     try:
-        for part in ["neura", "docs", ".ci", ".cache/build", "mkdocs.yml"]:
-            (shutil.copytree if (sitetools.ROOT / part).is_dir() else shutil.copy)(sitetools.ROOT / part,
+        for part in ["neura", "sitekit", "docs", ".ci", ".cache/build", "mkdocs.yml"]:
+            (shutil.copytree if (sitekit.ROOT / part).is_dir() else shutil.copy)(sitekit.ROOT / part,
                                                                                    project / part)
         made(project)  # the page notebook for this address ("") is new; the rest was in the build's cache
         state = {"before": cache_files(project), "first": made(project)[0]}
@@ -85,46 +84,15 @@ def test_prose_edit_reuses_the_cache_and_a_neura_edit_remakes_it(background):
     assert "IPKernelApp" not in background["log"]  # the notebook ran, and its kernel had nothing to warn about
 
 
-# A hook whose first thing takes a while to make and whose second cannot be made outside the build's Python.
-PROBE = """
-import os, time
+def test_the_make_step_writes_only_what_changed(tmp_path):
+    """A second make writes nothing, and a changed file is put back whole (sitekit/make.py's place)."""
+    from sitekit import make
 
-def slow():
-    time.sleep(0.5)
-    return str(os.getpid())
-
-def here_only():
-    if os.getpid() != int(os.environ["PROBE_BUILD"]):
-        raise RuntimeError("the probe's second thing fails outside the build's Python")
-    return str(os.getpid())
-
-def things():
-    import cache
-    kind = os.environ["PROBE_KIND"]
-    return [cache.Thing(kind, [], slow, "slow.txt"), cache.Thing(kind, [], here_only, "here.txt")]
-"""
-
-
-def test_what_ahead_makes_is_awaited_and_what_it_fails_the_build_makes(tmp_path, monkeypatch, capfd):
-    import cache
-
-    kind = f"probe-{uuid.uuid4().hex}"
-    (tmp_path / "ahead_probe.py").write_text(PROBE)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
-    monkeypatch.setenv("PROBE_KIND", kind)
-    monkeypatch.setenv("PROBE_BUILD", str(os.getpid()))
-    monkeypatch.setattr(cache, "MAKER", None)
-    monkeypatch.setattr(cache, "AHEAD", set())
-    probe = importlib.import_module("ahead_probe")
-    try:
-        cache.ahead(probe)
-        assert {thing.path for thing in probe.things()} == cache.AHEAD
-        slow, here = (cache.cached(*thing) for thing in probe.things())
-        assert slow.read_text() == str(cache.MAKER.pid)  # made by the other Python, and awaited
-        assert here.read_text() == str(os.getpid())  # that Python failed: made by this one
-        assert cache.MAKER.wait() == 1 and "fails outside the build's Python" in capfd.readouterr().err
-        cache.ahead(probe)
-        assert cache.MAKER is None  # nothing missing: no other Python
-    finally:
-        shutil.rmtree(cache.FOLDER / kind, ignore_errors=True)
+    docs = tmp_path / "docs"
+    first = make.make("http://127.0.0.1:1/", docs)
+    assert {p.relative_to(docs).as_posix() for p in first} == set(make.things("http://127.0.0.1:1/"))
+    assert make.make("http://127.0.0.1:1/", docs) == []
+    figure = next(p for p in first if p.suffix == ".svg")
+    kept = figure.read_bytes()
+    figure.write_bytes(kept[:-1] + b"!")
+    assert make.make("http://127.0.0.1:1/", docs) == [figure] and figure.read_bytes() == kept

@@ -4,8 +4,8 @@ import contextlib
 import io
 
 import pytest
-import sitetools
 
+import sitekit
 from neura import NeuralPainter, sketches, targets, train
 
 
@@ -30,7 +30,7 @@ def test_a_dead_relu_stays_dead_under_full_batch_sgd(diaries):
 
 def test_step_6_trains_200_painters_at_once_exactly_as_train_does(diaries):
     """Step 6's batched block: every painter's losses and neuron 0's gradients, bit for bit as train's diary."""
-    code = next(b.code for b in sitetools.blocks(sitetools.DOCS / "6-training.md") if "stack_module_state" in b.code)
+    code = next(b.code for b in sitekit.blocks(sitekit.DOCS / "6-training.md") if "stack_module_state" in b.code)
     found = {}
     with contextlib.redirect_stdout(io.StringIO()):
         exec(code, found)

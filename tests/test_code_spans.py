@@ -1,9 +1,9 @@
-"""Names and spaces in highlighted code carry no <span> of their own (docs/hooks/code_spans.py), and
+"""Names and spaces in highlighted code carry no <span> of their own (sitekit/code_spans.py), and
 that changes nothing on screen: Material draws them as the code around them, in both palettes."""
 
 import re
 
-import sitetools
+import sitekit
 
 LOOKS = ["color", "font-weight", "font-style", "text-decoration-line"]
 PROBE = """([kind, looks]) => {
@@ -17,8 +17,8 @@ PROBE = """([kind, looks]) => {
 
 
 def test_no_page_wraps_a_name_or_a_space_of_its_code(site):
-    pages = {path: (site / path / "index.html").read_text() for path in sitetools.urls()}
-    assert all('<span class="p">' in pages[sitetools.url(step)] for step in sitetools.step_pages())  # still coloured
+    pages = {path: (site / path / "index.html").read_text() for path in sitekit.urls()}
+    assert all('<span class="p">' in pages[sitekit.url(step)] for step in sitekit.step_pages())  # still coloured
     for path, html in pages.items():
         assert not re.search(r'<span class="[nw]">', html), path
 

@@ -4,10 +4,11 @@ What each page showed comes from the `tour` fixture (conftest.py): every page vi
 """
 
 import pytest
-import sitetools
+
+import sitekit
 
 
-@pytest.mark.parametrize("path", sitetools.urls())
+@pytest.mark.parametrize("path", sitekit.urls())
 def test_no_code_box_hides_text_at_1280_px(tour, path):
     hidden = tour[path]["hidden"]
     assert hidden == [], f"{len(hidden)} boxes scroll sideways; their longest lines: {hidden}"

@@ -6,10 +6,11 @@ Each block itself is an item of its page (`pytest docs/3-loss.md`, see conftest.
 import re
 
 import pytest
-import sitetools
 from pytest_codeblocks import extract_from_file
 
-PAGES = [page for page in sitetools.pages() if page.suffix == ".md"]
+import sitekit
+
+PAGES = [page for page in sitekit.pages() if page.suffix == ".md"]
 PYTHONISH = re.compile(r"^\{?\.?(py|python|python3|pycon)\b", re.I)
 
 
@@ -30,7 +31,7 @@ def test_no_block_continues_another(page):
 
 
 def test_site_has_enough_checked_blocks():
-    steps = {page.name: sitetools.blocks(page) for page in sitetools.step_pages()}
+    steps = {page.name: sitekit.blocks(page) for page in sitekit.step_pages()}
     assert len(steps) >= 6
     for name, found in steps.items():
         assert any("neura" in b.code for b in found), f"{name} never imports neura"
@@ -63,6 +64,6 @@ def test_changing_any_digit_of_any_output_fails(alone, tmp_path):
         text, n = bump_one_digit_per_output(page.read_text())
         (tmp_path / page.name).write_text(text)
         changed += n
-        caught += sum(b.problem(*alone(b.code)) is not None for b in sitetools.blocks(tmp_path / page.name)
+        caught += sum(b.problem(*alone(b.code)) is not None for b in sitekit.blocks(tmp_path / page.name)
                       if not b.must_fail)  # those fail anyway
     assert changed > 30 and caught == changed

@@ -2,13 +2,13 @@
 
 import re
 
-import sitetools
+import sitekit
 
-GUIDE = sitetools.ROOT / "CONTRIBUTING.md"
+GUIDE = sitekit.ROOT / "CONTRIBUTING.md"
 
 
 EXAMPLES = [b for text in re.findall(r"````text\n(.*?)````", GUIDE.read_text(), re.S)
-            for b in sitetools.blocks(GUIDE, text=text)]
+            for b in sitekit.blocks(GUIDE, text=text)]
 RUN_ALONE = EXAMPLES  # run in the pages' first batch (conftest.py)
 
 
@@ -23,8 +23,8 @@ def test_every_file_it_names_exists():
     named |= set(re.findall(r"(?:pytest|python) ((?:docs|tests|\.ci)/[\w./-]+)", GUIDE.read_text()))
     named = {n for n in named if "NAME" not in n and "N-name" not in n}
     assert len(named) > 8
-    assert [n for n in named if not (sitetools.ROOT / n).exists()] == []
+    assert [n for n in named if not (sitekit.ROOT / n).exists()] == []
 
 
 def test_readme_links_it():
-    assert "(CONTRIBUTING.md)" in (sitetools.ROOT / "README.md").read_text()
+    assert "(CONTRIBUTING.md)" in (sitekit.ROOT / "README.md").read_text()

@@ -2,13 +2,13 @@
 
 import re
 
-import figures
 import pytest
-import sitetools
 
+import sitekit
 from neura import NeuralPainter
+from sitekit import figures
 
-DOCS = sitetools.DOCS
+DOCS = sitekit.DOCS
 
 
 @pytest.mark.parametrize("name", figures.names())
@@ -39,11 +39,11 @@ def test_network_diagram_follows_the_hidden_size(hidden):
 
 
 def test_each_step_page_shows_a_figure():
-    for page in sitetools.step_pages():
+    for page in sitekit.step_pages():
         assert re.search(r"!\[[^\]]{20,}\]\(figures/", page.read_text()), page.name
 
 
 def test_ink_and_every_line_colour_stand_out_from_the_paper():
-    style = figures.load("_style")
-    assert sitetools.contrast(style.INK, style.PAPER) >= 7  # text: WCAG AAA
-    assert min(sitetools.contrast(c, style.PAPER) for c in style.COLORS) >= 3  # lines and marks: WCAG non-text contrast
+    style = figures.load("style")
+    assert sitekit.contrast(style.INK, style.PAPER) >= 7  # text: WCAG AAA
+    assert min(sitekit.contrast(c, style.PAPER) for c in style.COLORS) >= 3  # lines and marks: WCAG non-text contrast

@@ -5,12 +5,12 @@ import inspect
 import pandas as pd
 import pytest
 import torch
-from sitetools import ROOT
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from neura import NeuralPainter, gallery, sketches, targets, train
 from neura.gallery import rule
+from sitekit import ROOT
 
 
 def test_gallery_has_the_documented_shapes_and_dtypes():

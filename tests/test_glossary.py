@@ -3,19 +3,20 @@
 Each word of docs/includes/abbreviations.md becomes an <abbr> whose title holds its meaning; the browser
 shows that title on hover (Material's own tooltips are off: they cost the pages' load a third of its
 blocking time). On each page the first use of each word links to its glossary entry
-(docs/hooks/glossary_links.py), so that a keyboard, a touch or a screen reader reaches the meaning too.
+(sitekit/glossary_links.py), so that a keyboard, a touch or a screen reader reaches the meaning too.
 """
 
 import html
 import posixpath
 import re
 
-import glossary_links
 import pytest
-import sitetools
 
-ABBREVIATIONS = sitetools.DOCS / "includes" / "abbreviations.md"
-STEPS = sitetools.step_pages()
+import sitekit
+from sitekit import glossary_links
+
+ABBREVIATIONS = sitekit.DOCS / "includes" / "abbreviations.md"
+STEPS = sitekit.step_pages()
 
 
 def meanings():
@@ -24,7 +25,7 @@ def meanings():
 
 
 def test_every_abbreviated_word_has_a_glossary_entry():
-    entries = [h.lower() for h in re.findall(r"^## (.+)$", (sitetools.DOCS / "glossary.md").read_text(), re.M)]
+    entries = [h.lower() for h in re.findall(r"^## (.+)$", (sitekit.DOCS / "glossary.md").read_text(), re.M)]
     assert len(meanings()) >= 15
     for term in meanings():  # "epochs" -> Epoch, "mini-batches" -> Mini-batch, "broadcasts" -> Broadcasting
         stems = {term.lower(), term.lower()[:-1], term.lower()[:-2]}
@@ -33,7 +34,7 @@ def test_every_abbreviated_word_has_a_glossary_entry():
 
 @pytest.mark.parametrize("step", STEPS, ids=lambda p: p.name)
 def test_words_carry_their_meaning_on_prose_and_never_inside_code_or_math(site, step):
-    page = (site / sitetools.url(step) / "index.html").read_text()
+    page = (site / sitekit.url(step) / "index.html").read_text()
     article = page[page.index("<article"):page.index("</article>")]
     words = re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', article)
     assert words, "no word of the glossary carries its meaning"
@@ -61,18 +62,18 @@ def uses(article):
     return found
 
 
-ENTRIES = glossary_links.entries((sitetools.DOCS / "glossary.md").read_text())
-LINKABLE = [p for p in sitetools.pages() if p.suffix == ".md" and p.name != "glossary.md"]
+ENTRIES = glossary_links.entries((sitekit.DOCS / "glossary.md").read_text())
+LINKABLE = [p for p in sitekit.pages() if p.suffix == ".md" and p.name != "glossary.md"]
 
 
-@pytest.mark.parametrize("page", LINKABLE, ids=sitetools.url)
+@pytest.mark.parametrize("page", LINKABLE, ids=sitekit.url)
 def test_each_pages_first_use_of_a_word_links_to_its_glossary_entry(site, page):
-    built = (site / sitetools.url(page) / "index.html").read_text()
+    built = (site / sitekit.url(page) / "index.html").read_text()
     article = built[built.index("<article"):built.index("</article>")]
     glossary = (site / "glossary" / "index.html").read_text()
     links = LINKED.findall(article)
     for href, anchor, _, word in links:
-        assert posixpath.normpath(posixpath.join(sitetools.url(page), href)) == "glossary", href
+        assert posixpath.normpath(posixpath.join(sitekit.url(page), href)) == "glossary", href
         assert f'id="{anchor}"' in glossary, f"{word}: no entry #{anchor} in the glossary"
         assert anchor == glossary_links.entry(word, ENTRIES), f"{word}: linked to #{anchor}"
     anchors = [a for _, a, _, _ in links]
@@ -117,10 +118,10 @@ def test_abbreviations_stay_out_of_the_notebooks_and_the_pages_list(site):
         assert "*[" not in notebook.read_text(), notebook.name
 
 
-@pytest.mark.parametrize("page", [p for p in sitetools.pages() if p.suffix == ".md"], ids=sitetools.url)
+@pytest.mark.parametrize("page", [p for p in sitekit.pages() if p.suffix == ".md"], ids=sitekit.url)
 def test_every_shown_output_is_labelled_output(site, page):
-    shown = sum(b.expected is not None for b in sitetools.blocks(page))
-    html = (site / sitetools.url(page) / "index.html").read_text()
+    shown = sum(b.expected is not None for b in sitekit.blocks(page))
+    html = (site / sitekit.url(page) / "index.html").read_text()
     labelled = re.findall(r'<div class="[^"]*neura-output"><span class="filename">Output</span><pre', html)
     assert len(labelled) == shown
 

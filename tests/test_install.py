@@ -15,15 +15,15 @@ from email import message_from_bytes
 from importlib.metadata import distribution, version
 from pathlib import Path
 
-import install
-import page_notebooks
 import pytest
-import sitetools
 import torch
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-STEPS = sitetools.step_pages()
+import sitekit
+from sitekit import alone, notebooks, wheel
+
+STEPS = sitekit.step_pages()
 # The steps whose blocks the fresh venv runs: all but step 5's optimizer races and step 7's gallery, which
 # take 35 s more between them; the other steps' blocks already prove that the installed wheel works.
 RUN = [p for p in STEPS if not p.name.startswith(("5-", "7-"))]
@@ -36,28 +36,28 @@ def text(path):
 
 def test_home_page_and_each_step_give_the_install_line_from_the_sites_own_address(served):
     site, server = served
-    line = f"pip install {server}packages/{install.wheel_name()}"
-    assert (site / "packages" / install.wheel_name()).is_file()
-    for page in [site / "index.html", *(site / sitetools.url(p) / "index.html" for p in STEPS)]:
+    line = f"pip install {server}packages/{wheel.wheel_name()}"
+    assert (site / "packages" / wheel.wheel_name()).is_file()
+    for page in [site / "index.html", *(site / sitekit.url(p) / "index.html" for p in STEPS)]:
         words = text(page)
         assert line in words, page
-        assert f"Verified with {install.verified()}" in words, page
-    assert install.verified() == f"Python {sys.version.split()[0]}, torch {version('torch')} and pandas " \
+        assert f"Verified with {wheel.verified()}" in words, page
+    assert wheel.verified() == f"Python {sys.version.split()[0]}, torch {version('torch')} and pandas " \
                                  f"{version('pandas')}"
 
 
 def test_every_page_footer_names_the_versions_and_the_date_of_the_build(site):
     today = datetime.datetime.now(datetime.UTC).date().isoformat()
-    for path in sitetools.urls():
+    for path in sitekit.urls():
         footer = (site / path / "index.html").read_text().split('class="md-copyright"')[-1]
-        assert f"Built on {today} with {install.verified()}." in footer, path
+        assert f"Built on {today} with {wheel.verified()}." in footer, path
 
 
 @pytest.mark.parametrize("site_torch, note", [(version("torch"), False), ("1.0.0+cpu", True)])
 def test_notebooks_first_cell_prints_torch_and_a_note_only_when_it_differs_from_the_sites(site_torch, note):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):  # neura is installed here, so the cell installs nothing
-        exec(page_notebooks.setup("https://example.org/never-fetched.whl", site_torch), {})
+        exec(notebooks.setup("https://example.org/never-fetched.whl", site_torch), {})
     lines = out.getvalue().splitlines()
     assert lines[0] == f"torch {torch.__version__}"
     assert lines[1:] == ([f"This site's numbers come from torch {site_torch.split('+')[0]}: "
@@ -71,7 +71,7 @@ def test_each_downloaded_notebook_starts_by_installing_neura_from_the_site(serve
     for download in downloads:
         cells = json.loads(download.read_text())["cells"]
         first = next(c for c in cells if c["cell_type"] == "code")
-        assert "".join(first["source"]) == page_notebooks.setup(f"{server}packages/{install.wheel_name()}",
+        assert "".join(first["source"]) == notebooks.setup(f"{server}packages/{wheel.wheel_name()}",
                                                                 version("torch"))
 
 
@@ -108,16 +108,16 @@ def background(site, server):
     venv, py = folder / "venv", folder / "venv" / "bin" / "python"
     try:
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-        with zipfile.ZipFile(site / "packages" / install.wheel_name()) as wheel:
-            metadata = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
-            needs = message_from_bytes(wheel.read(metadata)).get_all("Requires-Dist")
+        with zipfile.ZipFile(site / "packages" / wheel.wheel_name()) as archive:
+            metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+            needs = message_from_bytes(archive.read(metadata)).get_all("Requires-Dist")
         lend(installed(needs), Path(next(venv.glob("lib/python*/site-packages"))))
         # The reader's line, run by this pip into the new venv.
         subprocess.run([sys.executable, "-m", "pip", "--python", str(py), *line[1:], "--quiet", "--no-compile",
-                        "-c", str(sitetools.ROOT / ".ci" / "constraints.txt")], check=True, cwd=folder,
+                        "-c", str(sitekit.ROOT / ".ci" / "constraints.txt")], check=True, cwd=folder,
                        capture_output=True)
-        shutil.copy(sitetools.ROOT / "tests" / "run_each_alone.py", folder)
-        snippets = {b.name: b.code for page in RUN for b in sitetools.blocks(page)}
+        shutil.copy(alone.RUNNER, folder / "run_each_alone.py")
+        snippets = {b.name: b.code for page in RUN for b in sitekit.blocks(page)}
         snippets["where"] = "import neura\nprint(neura.__file__)"
         # Let this run cache compiled modules, as a reader's Python does (pip compiled none: --no-compile).
         # And with torch's own threads: the suite runs everything else on one (conftest.py at the root).
@@ -133,7 +133,7 @@ def background(site, server):
 def test_a_fresh_venv_installs_neura_from_the_served_site_and_the_steps_show_their_outputs(background):
     venv, ran = background
     assert ran["where"][1].startswith(str(venv)), ran["where"]
-    blocks = [b for page in RUN for b in sitetools.blocks(page)]
+    blocks = [b for page in RUN for b in sitekit.blocks(page)]
     assert len(blocks) > 20
     for block in blocks:
         ok, output = ran[block.name]

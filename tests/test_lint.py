@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from sitetools import ROOT
+from sitekit import ROOT
 
 
 def test_ruff_finds_nothing():

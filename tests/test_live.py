@@ -12,12 +12,12 @@ import urllib.parse
 import warnings
 
 import pytest
-import sitetools
 import torch
 
+import sitekit
 from neura import NeuralPainter, sketches, targets, train
 
-LIVE = sitetools.DOCS / "live.md"
+LIVE = sitekit.DOCS / "live.md"
 DEFAULT = "seed=1&hidden=4&optimizer=sgd&lr=0.1&epochs=200&x=0.5,0.7,0.3;0.9,0.2,0.6&y=0.8,0.3"
 
 
@@ -99,9 +99,9 @@ def studio(tabs, server):
 def background(site, server):
     """{query: (the diary CSV the live studio downloads, `reference`)} for each configuration the agreement
     test opens, in a Chromium of its own; conftest.py runs this in another Python once the site is built."""
-    if sitetools.missing_browser():
+    if sitekit.missing_browser():
         return None  # the test says why (through `browser`)
-    with sitetools.chromium() as browser:
+    with sitekit.chromium() as browser:
         page = browser.new_page(accept_downloads=True)
         page.set_default_timeout(120_000)  # 50 runs on a 2-core machine that other work shares
         # A link per run, as a reader follows them; a fresh load every tenth, since headless Chromium
@@ -188,8 +188,8 @@ def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(tabs, server):
         page.click("#live-copy")
         copied[q] = page.evaluate("navigator.clipboard.readText()"), page.text_content("#live-final")
     page.close()
-    alone = sitetools.Alone()  # each snippet in a fresh interpreter, as the pages' blocks are run
-    alone.add([sitetools.Block(LIVE, 0, code, None) for code, _ in copied.values()])
+    alone = sitekit.Alone()  # each snippet in a fresh interpreter, as the pages' blocks are run
+    alone.add([sitekit.Block(LIVE, 0, code, None) for code, _ in copied.values()])
     for q, (code, shown) in copied.items():
         ok, printed = alone(code)
         assert ok, printed
@@ -197,7 +197,7 @@ def test_copy_as_pytorch_runs_and_prints_what_the_page_shows(tabs, server):
 
 
 def test_the_pages_python_is_what_copy_as_pytorch_copies_for_the_first_run(tabs, server):
-    block = sitetools.blocks(LIVE)[0]
+    block = sitekit.blocks(LIVE)[0]
     page = tabs.new_page()
     page.goto(f"{server}live/")
     page.wait_for_selector("#live-studio[data-state=done]")
@@ -208,7 +208,7 @@ def test_the_pages_python_is_what_copy_as_pytorch_copies_for_the_first_run(tabs,
 
 def links_under_blocks(path):
     """[(block, [the live-studio addresses linked between that block and the next])]."""
-    blocks = sitetools.blocks(path)
+    blocks = sitekit.blocks(path)
     lines = path.read_text().splitlines()
     found = {}
     for number, line in enumerate(lines, 1):
@@ -220,7 +220,7 @@ def links_under_blocks(path):
 
 @pytest.mark.parametrize("name", ["5-optimizer.md", "6-training.md"])
 def test_open_in_the_live_studio_shows_the_numbers_of_the_block_above(studio, name):
-    linked = links_under_blocks(sitetools.DOCS / name)
+    linked = links_under_blocks(sitekit.DOCS / name)
     assert linked, f"{name} has no link to the live studio"
     for block, queries in linked:
         printed = set(re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", block.expected))
@@ -347,7 +347,7 @@ def test_narrow_screens_and_both_palettes(browser, server, scheme, mode):
     assert set(paper) == {"rgb(253, 250, 243)"}  # the figures' paper, under dark ink, in both palettes
     if mode:  # axe on a wide screen, as test_browser_axe.py's tour of every page does for the studio's mode
         page.set_viewport_size({"width": 1280, "height": 900})  # (on a phone, Material leaves code that
-        assert sitetools.axe(page) == []                         # scrolls out of the Tab order: no keyboard)
+        assert sitekit.axe(page) == []                         # scrolls out of the Tab order: no keyboard)
     page.close()
 
 

@@ -8,19 +8,19 @@ import random
 import re
 import warnings
 
-import live_gallery  # docs/hooks/live_gallery.py: what the build exports
 import numpy as np
 import pandas as pd
-import sitetools
 import torch
 from test_live import open_run
 
+import sitekit
 from neura import NeuralPainter, gallery, train
+from sitekit import live_data  # what the make step exports
 
 TOL = 1e-5  # |a - b| <= TOL * max(1, |b|): absolute up to 1, relative above, as for the studio's runs
 RUNS, LEAST = 24, 22  # random gallery runs, and how many must agree within TOL in every number
 MOST_STEPS = 1500  # mini-batch runs drawn with at most this many steps, to keep the suite quick
-GALLERY = sitetools.DOCS / "live" / "gallery.js"
+GALLERY = sitekit.DOCS / "live" / "gallery.js"
 
 
 def configurations(count=RUNS, seed=19):
@@ -29,9 +29,9 @@ def configurations(count=RUNS, seed=19):
     rng = random.Random(seed)
     found = []
     for _ in range(count):
-        n = rng.choice(live_gallery.SIZES)
+        n = rng.choice(live_data.SIZES)
         batch = "all" if rng.random() < 0.3 else max(1, round(2 ** rng.uniform(0, math.log2(n))))
-        most = 300 if batch == "all" else max(1, min(live_gallery.EPOCHS, MOST_STEPS // math.ceil(n / batch)))
+        most = 300 if batch == "all" else max(1, min(live_data.EPOCHS, MOST_STEPS // math.ceil(n / batch)))
         found.append(f"seed={rng.randrange(100)}&hidden={rng.randint(1, 8)}&optimizer={rng.choice(['sgd', 'adam'])}"
                      f"&lr={float(f'{10 ** rng.uniform(-3, 0):.3g}'):g}&epochs={rng.randint(1, most)}"
                      f"&mode=gallery&n={n}&batch={batch}")
@@ -90,7 +90,7 @@ def pasted(page, server, q, text):
 
 def stated():
     """What the live page promises about gallery mode: runs compared, how many agree, the bit-exact share."""
-    text = " ".join((sitetools.DOCS / "live.md").read_text().split())
+    text = " ".join((sitekit.DOCS / "live.md").read_text().split())
     found = re.search(r"gallery mode for (\d+) random runs .*? at least (\d+) of them agree"
                       r" .*? at least (\d+)% of", text)
     return tuple(map(int, found.groups()))
@@ -98,9 +98,9 @@ def stated():
 
 def background(site, server):
     """The page's diaries and neura.train's for every run the tests compare (in another Python)."""
-    if sitetools.missing_browser():
+    if sitekit.missing_browser():
         return None  # the tests say why (through `browser`)
-    with sitetools.chromium() as browser:
+    with sitekit.chromium() as browser:
         page = browser.new_page(accept_downloads=True)
         page.set_default_timeout(120_000)  # a 2-core machine that other work shares
         runs = {q: (open_run(page, server, q, follow=i % 10 > 0)[1], reference(q))
@@ -154,18 +154,18 @@ def test_your_own_sketches_agree_with_pytorch_and_stay_in_the_browser(browser, b
 
 def test_the_orders_do_not_depend_on_the_batch_size():
     """The hook exports one order per training size: the loader shuffles all, then cuts into batches."""
-    assert all(live_gallery.order(n, 3, batch) == live_gallery.order(n, 3) for n in (8, 25) for batch in (1, 3, 7))
+    assert all(live_data.order(n, 3, batch) == live_data.order(n, 3) for n in (8, 25) for batch in (1, 3, 7))
 
 
 def test_the_page_offers_what_the_build_exports():
     js = GALLERY.read_text()
-    assert f"SIZES = {list(live_gallery.SIZES)}" in js.replace("(", "[").replace(")", "]")
-    assert f"MINI_EPOCHS = {live_gallery.EPOCHS};" in js
-    view = (sitetools.DOCS / "live" / "view.js").read_text()
-    assert f"[{', '.join(map(str, live_gallery.SIZES))}].includes" in view
-    assert f"c.epochs > {live_gallery.EPOCHS}" in view
-    page = (sitetools.DOCS / "live.md").read_text()
-    assert re.findall(r'<select id="live-n".*', page)[0].count("<option>") == len(live_gallery.SIZES)
+    assert f"SIZES = {list(live_data.SIZES)}" in js.replace("(", "[").replace(")", "]")
+    assert f"MINI_EPOCHS = {live_data.EPOCHS};" in js
+    view = (sitekit.DOCS / "live" / "view.js").read_text()
+    assert f"[{', '.join(map(str, live_data.SIZES))}].includes" in view
+    assert f"c.epochs > {live_data.EPOCHS}" in view
+    page = (sitekit.DOCS / "live.md").read_text()
+    assert re.findall(r'<select id="live-n".*', page)[0].count("<option>") == len(live_data.SIZES)
 
 
 BAD_CSV = {

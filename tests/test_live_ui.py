@@ -9,10 +9,10 @@ import urllib.parse
 import warnings
 
 import pytest
-import sitetools
 import torch
 from test_live import DEFAULT, parse
 
+import sitekit
 from neura import NeuralPainter, gallery, train
 
 CONTROLS = ["#live-hidden", "#live-seed", "#live-optimizer", "#live-lr", "#live-epochs"]
@@ -88,7 +88,7 @@ def test_the_check_finds_a_label_that_does_not_fit(browser, server):
 
 # ---- the challenges (docs/live/challenges.json): each one solvable, in neura.train and on the page ----
 
-CHALLENGES = json.loads((sitetools.DOCS / "live" / "challenges.json").read_text())
+CHALLENGES = json.loads((sitekit.DOCS / "live" / "challenges.json").read_text())
 
 
 def gallery_run(q):
@@ -328,8 +328,8 @@ def test_every_control_is_reached_with_the_tab_key(browser, server, mode):
 
 
 def test_what_the_page_says_it_accepts_is_what_it_accepts():
-    text = " ".join((sitetools.DOCS / "live.md").read_text().split())
-    view = (sitetools.DOCS / "live" / "view.js").read_text()
+    text = " ".join((sitekit.DOCS / "live.md").read_text().split())
+    view = (sitekit.DOCS / "live" / "view.js").read_text()
     lo, hi, lr, epochs = re.search(r"features and targets from (-?\d+) to (\d+), learning rates up to (\d+),"
                                    r" up to (\d+) epochs", text).groups()
     assert f"feature: real({lo}, {hi})" in view and f"target: real({lo}, {hi})" in view

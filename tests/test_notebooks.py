@@ -6,12 +6,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import nbformat
 import pytest
-import sitetools
 import torch
-from notebook_page import execute
-from page_notebooks import ATTRS, anchors, published
 
-STEPS = sitetools.step_pages()
+import sitekit
+from sitekit.notebooks import ATTRS, anchors, execute, published
+
+STEPS = sitekit.step_pages()
 
 
 def background(site, server):
@@ -32,8 +32,8 @@ def test_there_is_a_notebook_for_each_step(site):
 def test_page_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(background, page):
     setup, *code = [c for c in background[page].cells if c.cell_type == "code"]  # setup: tests/test_install.py
     assert "".join(o.text for o in setup.outputs if o.output_type == "stream") == f"torch {torch.__version__}\n"
-    blocks = sitetools.blocks(page)
-    lines = lambda text: [line for line in text.splitlines() if line.strip()]  # noqa: E731  (see sitetools.Block)
+    blocks = sitekit.blocks(page)
+    lines = lambda text: [line for line in text.splitlines() if line.strip()]  # noqa: E731  (see sitekit.Block)
     assert [lines(c.source) for c in code] == [lines(b.code) for b in blocks]
     for cell, block in zip(code, blocks, strict=True):
         assert ("raises-exception" in cell.metadata.get("tags", [])) == block.must_fail, block.name
@@ -44,7 +44,7 @@ def test_page_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(bac
 
 def test_built_site_offers_each_notebook_for_download(site):
     for page in STEPS:
-        html = (site / sitetools.url(page) / "index.html").read_text()
+        html = (site / sitekit.url(page) / "index.html").read_text()
         assert f'href="../notebooks/{page.stem}.ipynb"' in html
 
 

@@ -1,11 +1,12 @@
 """Every number in a page's prose is printed by a block of that page, written in one, or accepted in
-docs/numbers.txt with its reason (.ci/prose_numbers.py says what counts as prose and as a number)."""
+docs/numbers.txt with its reason (sitekit/prose_numbers.py says what counts as prose and as a number)."""
 
 import pytest
-import sitetools
-from prose_numbers import accepted, offenders
 
-PAGES = [page for page in sitetools.pages() if page.suffix == ".md"]
+import sitekit
+from sitekit.prose_numbers import accepted, offenders
+
+PAGES = [page for page in sitekit.pages() if page.suffix == ".md"]
 PAGE = """# Step 3 · The loss
 
 Her loss is 0.5239, and 0.0051 is no loss of hers. See step 4.
@@ -50,12 +51,12 @@ def test_an_accepted_number_passes_on_its_page_only(tmp_path):
 
 
 def test_the_accepted_numbers_stay_few_and_each_gives_its_reason():
-    lines = [line for line in (sitetools.DOCS / "numbers.txt").read_text().splitlines()
+    lines = [line for line in (sitekit.DOCS / "numbers.txt").read_text().splitlines()
              if line.strip() and not line.startswith("#")]
     assert len(lines) <= 20, "the list of accepted numbers grew past 20: print the numbers instead"
     for line in lines:
         where, number, why = (line.split("#", 1)[0].split() + [line.partition("#")[2].strip()])
-        assert where == "*" or (sitetools.DOCS / where).exists(), line
+        assert where == "*" or (sitekit.DOCS / where).exists(), line
         assert why, f"{line}: says no reason"
 
 

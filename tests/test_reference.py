@@ -5,9 +5,9 @@ import inspect
 import re
 
 import pytest
-import sitetools
 
 import neura
+import sitekit
 
 
 def entry_id(name):
@@ -43,13 +43,13 @@ def test_reference_shows_signature_and_docstring(site, name):
 
 @pytest.mark.parametrize("name", neura.__all__)
 def test_name_links_to_its_entry_where_the_prose_first_names_it(site, name):
-    for page in sitetools.pages():
+    for page in sitekit.pages():
         if page.suffix != ".md" or page.name == "reference.md":
             continue
         first = re.search(rf"(\[?)`(neura\.)?{name}\b[^`]*`(\]\[[\w.]+\])?", prose(page.read_text()))
         if first:
             assert first.group(3) == f"][{entry_id(name)}]", f"{page.name}: {first.group(0)} is not linked"
-            html = (site / sitetools.url(page) / "index.html").read_text()
+            html = (site / sitekit.url(page) / "index.html").read_text()
             assert f'reference/#{entry_id(name)}"' in html
             return
     pytest.fail(f"no page names {name} in its prose")

@@ -5,9 +5,10 @@ import urllib.parse
 from html.parser import HTMLParser
 
 import pytest
-import sitetools
 
-PAGES = [f"{path}index.html" for path in sitetools.urls()]
+import sitekit
+
+PAGES = [f"{path}index.html" for path in sitekit.urls()]
 
 
 def test_strict_build_makes_every_page(site):
@@ -93,7 +94,7 @@ def test_every_internal_link_and_anchor_resolves(served):
 
 
 def test_an_inline_formula_is_cut_where_tex_breaks_a_line_outside_brackets_and_bars():
-    import mathml
+    from sitekit import mathml
 
     assert mathml.pieces(r"\lvert t - 0.5 \rvert = \max(0, t - 0.5) + \max(0, 0.5 - t)") == [
         r"\lvert t - 0.5 \rvert =", r"\max(0, t - 0.5) +", r"\max(0, 0.5 - t)"]

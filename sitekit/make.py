@@ -1,0 +1,83 @@
+"""Make every file the site generates, into docs/, before any renderer runs.
+
+    python -m sitekit.make [--site-url URL]
+
+writes, each at the path the site serves it from (layout.py) and only if its bytes changed:
+the figures, the live studio's data and limits, neura's wheel, every step page as a notebook,
+and the snippets the pages include (the diary table, the install boxes); it also executes the
+studio-session notebook. Each is kept in the content-hash cache (cache.py), so a prose edit remakes
+only that page's notebook. MkDocs runs this through sitekit/hooks.py; for Zensical, run it first.
+The address defaults to mkdocs.yml's site_url (NEURA_SITE_URL sets it, as for the build).
+"""
+
+import argparse
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from . import cache, diary, figures, live_data, notebooks, wheel
+from .layout import DOCS, FIGURES, INCLUDES, LIVE, NOTEBOOKS, PACKAGES
+from .pages import step_pages
+
+SESSION = DOCS / "studio-session.ipynb"  # executed at make time; the renderer shows the executed copy
+
+
+def snippet(name, text):
+    return cache.Thing("snippets", [text], lambda: text, name)
+
+
+def things(site_url):
+    """{path below docs/: the cache.Thing that makes it} for a site served at SITE_URL."""
+    first = notebooks.setup(wheel.address(site_url), wheel.versions()["torch"])
+    made = {f"{FIGURES}/{t.name}": t for t in figures.things()}
+    made |= {f"{LIVE}/{t.name}": t for t in live_data.things()}
+    made[f"{PACKAGES}/{wheel.wheel_name()}"] = wheel.wheel()
+    made |= {f"{NOTEBOOKS}/{page.stem}.ipynb": notebooks.thing(page, site_url, first) for page in step_pages()}
+    made[f"{INCLUDES}/diary.html"] = diary.things()[0]
+    for name, title in [("home", "Install neura, then paste any block"), ("step", "Run this page in your own Python")]:
+        made[f"{INCLUDES}/install-{name}.md"] = snippet(f"install-{name}.md", wheel.box(site_url, title))
+    return made
+
+
+def site_url():
+    """mkdocs.yml's site_url, as the build reads it (NEURA_SITE_URL overrides it)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(DOCS.parent / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f).get("site_url") or ""
+
+
+def make(url=None, docs=DOCS):
+    """Make everything for a site served at URL into DOCS; return the paths written (those whose bytes changed).
+
+    The studio-session notebook runs in its kernel (another process) while this Python makes the rest."""
+    url = site_url() if url is None else url
+    with ThreadPoolExecutor(1) as kernel:
+        session = kernel.submit(notebooks.executed, SESSION)
+        written = [place(cache.cached(*thing), Path(docs) / path) for path, thing in things(url).items()]
+        session.result()
+    return [path for path in written if path]
+
+
+def place(made, path):
+    """Copy MADE to PATH unless PATH already holds the same bytes (a preview watching docs/ then sees
+    no change); the path if copied, else None."""
+    if path.exists() and path.stat().st_size == made.stat().st_size and path.read_bytes() == made.read_bytes():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    shutil.copyfile(made, part)
+    part.replace(path)  # whole or not at all
+    return path
+
+
+def main(args=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site-url", help="where the site will be served from (default: mkdocs.yml's site_url)")
+    written = make(parser.parse_args(args).site_url)
+    print(f"sitekit.make: {len(written)} file(s) written into docs/" if written else "sitekit.make: nothing changed")
+
+
+if __name__ == "__main__":
+    main()
