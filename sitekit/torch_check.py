@@ -1,6 +1,6 @@
 """The pages under the torch installed here: every block run alone, then the live studio's agreement test.
 
-    python -m sitekit.torch_check     # in a venv with the project and another torch (see the README)
+    python -m sitekit.torch_check     # in a venv with the project and another torch (see CONTRIBUTING.md)
 
 Lists each block whose output is no longer what its page shows (or that no longer fails, if its page shows
 it failing) and exits 1 if there is one, or if the live studio's numbers no longer agree with PyTorch's.
