@@ -20,20 +20,21 @@ from . import cache, diary, figures, live_data, notebooks, wheel
 from .layout import DOCS, FIGURES, INCLUDES, LIVE, NOTEBOOKS, PACKAGES
 from .pages import step_pages
 
-SESSION = DOCS / "studio-session.ipynb"  # executed at make time; the renderer shows the executed copy
+SESSION = "studio-session.ipynb"  # executed at make time; the renderer shows the executed copy
 
 
 def snippet(name, text):
     return cache.Thing("snippets", [text], lambda: text, name)
 
 
-def things(site_url):
-    """{path below docs/: the cache.Thing that makes it} for a site served at SITE_URL."""
+def things(site_url, docs=DOCS):
+    """{path below docs/: the cache.Thing that makes it} for a site served at SITE_URL, from the pages in DOCS."""
     first = notebooks.setup(wheel.address(site_url), wheel.versions()["torch"])
     made = {f"{FIGURES}/{t.name}": t for t in figures.things()}
     made |= {f"{LIVE}/{t.name}": t for t in live_data.things()}
     made[f"{PACKAGES}/{wheel.wheel_name()}"] = wheel.wheel()
-    made |= {f"{NOTEBOOKS}/{page.stem}.ipynb": notebooks.thing(page, site_url, first) for page in step_pages()}
+    pages = step_pages(Path(docs).parent)
+    made |= {f"{NOTEBOOKS}/{page.stem}.ipynb": notebooks.thing(page, site_url, first) for page in pages}
     made[f"{INCLUDES}/diary.html"] = diary.things()[0]
     for name, title in [("home", "Install neura, then paste any block"), ("step", "Run this page in your own Python")]:
         made[f"{INCLUDES}/install-{name}.md"] = snippet(f"install-{name}.md", wheel.box(site_url, title))
@@ -48,14 +49,15 @@ def site_url():
         return yaml_load(f).get("site_url") or ""
 
 
-def make(url=None, docs=DOCS):
-    """Make everything for a site served at URL into DOCS; return the paths written (those whose bytes changed).
+def make(url=None, docs=DOCS, out=None):
+    """Make everything for a site served at URL from the pages in DOCS into OUT (DOCS itself unless given);
+    return the paths written (those whose bytes changed).
 
     The studio-session notebook runs in its kernel (another process) while this Python makes the rest."""
-    url = site_url() if url is None else url
+    url, out = site_url() if url is None else url, Path(out or docs)
     with ThreadPoolExecutor(1) as kernel:
-        session = kernel.submit(notebooks.executed, SESSION)
-        written = [place(cache.cached(*thing), Path(docs) / path) for path, thing in things(url).items()]
+        session = kernel.submit(notebooks.executed, Path(docs) / SESSION)
+        written = [place(cache.cached(*thing), out / path) for path, thing in things(url, docs).items()]
         session.result()
     return [path for path in written if path]
 
