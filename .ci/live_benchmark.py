@@ -11,14 +11,13 @@ first one that compiles). Timings on a shared machine are noisy: read the ratio,
 
 import statistics
 import time
-from pathlib import Path
 
 import torch
 
 import sitekit
 from neura import NeuralPainter, gallery, train
 
-LIVE = Path(__file__).resolve().parent.parent / "docs" / "live"
+LIVE = sitekit.DOCS / sitekit.layout.LIVE
 RUN = """async ([brushes, x, y, opts]) => {
     if (opts.test) opts.test = { x: opts.test[0], y: opts.test[1] };
     const { train } = await import("/trainer.js");
