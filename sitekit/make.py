@@ -1,13 +1,14 @@
 """Make every file the site generates, into docs/, before any renderer runs.
 
-    python -m sitekit.make [--site-url URL]
+    python -m sitekit.make [--site-url URL] [--docs DIR]
 
 writes, each at the path the site serves it from (layout.py) and only if its bytes changed:
 the figures, the live studio's data and limits, neura's wheel, every step page as a notebook,
 and the snippets the pages include (the diary table, the install boxes); it also executes the
 studio-session notebook. Each is kept in the content-hash cache (cache.py), so a prose edit remakes
 only that page's notebook. MkDocs runs this through sitekit/hooks.py; for Zensical, run it first.
-The address defaults to mkdocs.yml's site_url (NEURA_SITE_URL sets it, as for the build).
+The address defaults to mkdocs.yml's site_url (NEURA_SITE_URL sets it, as for the build); --docs makes
+into another copy of docs/ (sitekit/zensical.py's copy of the project), still from this checkout's cache.
 """
 
 import argparse
@@ -77,8 +78,11 @@ def place(made, path):
 def main(args=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-url", help="where the site will be served from (default: mkdocs.yml's site_url)")
-    written = make(parser.parse_args(args).site_url)
-    print(f"sitekit.make: {len(written)} file(s) written into docs/" if written else "sitekit.make: nothing changed")
+    parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder to make into (default: docs/)")
+    options = parser.parse_args(args)
+    written = make(options.site_url, options.docs)
+    print(f"sitekit.make: {len(written)} file(s) written into {options.docs}" if written else
+          "sitekit.make: nothing changed")
 
 
 if __name__ == "__main__":
