@@ -10,7 +10,8 @@
   DataLoader seeded by shuffle_seed=0) deals N sketches out, epoch after epoch for EPOCHS epochs, as
   little-endian uint16. The order does not depend on the batch size: the loader shuffles every index,
   then cuts the order into batches.
-- `live/limits.json`: the limits below, which the page's scripts read: stated here once.
+- `live/limits.json`: the limits below, stated here once: the page's scripts read them from it, and
+  live.md states them through placeholders that sitekit/placeholders.py fills from `limits()`.
 """
 
 import json
@@ -20,7 +21,7 @@ from . import cache
 
 HIDDEN = range(1, 9)  # the hidden sizes the page offers
 SEEDS = range(100)  # the seeds whose brushes it offers
-SIZES = (8, 25, 50, 100, 200, 400)  # training sketches the gallery mode offers
+SIZES = (8, 25, 50, 100, 200, 400)  # training sketches the gallery mode offers, smallest first
 EPOCHS = 200  # the most epochs with mini-batches
 WHOLE_SET_EPOCHS = 1000  # the most epochs on the whole set (no order needed)
 

@@ -1,18 +1,29 @@
 """Numbers a page states about the site's own files, filled in when the page is read.
 
 `<!-- neura:trainer-lines -->`: how many lines of JavaScript do the live studio's arithmetic.
+`<!-- neura:live-... -->`: the live studio's limits, from sitekit/live_data.py's `limits()` (its scripts
+read the same from limits.json): `live-hidden` and `live-seeds` the ranges offered ("LOW to HIGH"),
+`live-sizes` the gallery's training sizes (smallest to largest), `live-most-sketches` the largest,
+`live-epochs` the most epochs, `live-batch-epochs` the most with mini-batches.
 """
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+from . import live_data
 from .layout import DOCS, LIVE
 
 TRAINER = DOCS / LIVE / "trainer.js"
 
 
 def values():
-    return {"<!-- neura:trainer-lines -->": str(len(TRAINER.read_text().splitlines()))}
+    limits = live_data.limits()
+    found = {"trainer-lines": len(TRAINER.read_text().splitlines()),
+             "live-hidden": "{} to {}".format(*limits["hidden"]), "live-seeds": "{} to {}".format(*limits["seeds"]),
+             "live-sizes": f"{min(limits['sizes'])} to {max(limits['sizes'])}",
+             "live-most-sketches": max(limits["sizes"]), "live-epochs": limits["epochs"],
+             "live-batch-epochs": limits["batchEpochs"]}
+    return {f"<!-- neura:{name} -->": str(value) for name, value in found.items()}
 
 
 class Fill(Preprocessor):

@@ -18,7 +18,9 @@ prose 0.0051 needs a printed 0.0051, not 0.005123. Print the number at the preci
 
 A page that runs JavaScript of its own (the live studio's `<script type="module" src="view.js">`) has
 that code as evidence too, with every module it imports: the limits its form states are the ones the
-code enforces.
+code enforces. (The live studio's own limits, which its code reads from limits.json, reach its prose
+through placeholders, `<!-- neura:live-... -->`, filled from sitekit/live_data.py: comments, so not
+prose.)
 
 Also accepted: the number after "step", "steps" or "question" ("Step 3", "steps 2 and 3",
 "Question 2"), before " · " (the nav's "3 · The loss"), the marker of a numbered list ("1. "), and
