@@ -14,7 +14,7 @@ from test_live import DEFAULT, parse
 
 import sitekit
 from neura import NeuralPainter, gallery, train
-from sitekit import placeholders
+from sitekit import live_data, placeholders
 
 CONTROLS = ["#live-hidden", "#live-seed", "#live-optimizer", "#live-lr", "#live-epochs"]
 PICTURES = ["#live-network", "#live-loss", "#live-predictions"]
@@ -336,4 +336,5 @@ def test_what_the_page_says_it_accepts_is_what_it_accepts():
     lo, hi, lr, epochs = re.search(r"features and targets from (-?\d+) to (\d+), learning rates up to (\d+),"
                                    r" up to (\d+) epochs", text).groups()
     assert f"feature: real({lo}, {hi})" in view and f"target: real({lo}, {hi})" in view
-    assert f"lr: real(1e-4, {lr}," in view and f"epochs: whole(1, {epochs})" in view
+    assert f"lr: real(1e-4, {lr}," in view and "epochs: text => whole(1, LIMITS.epochs)(text)" in view
+    assert int(epochs) == live_data.WHOLE_SET_EPOCHS

@@ -3,8 +3,6 @@
 // sitekit/live_data.py, fetched when first needed) and her own sketches, read from a CSV
 // that stays in her browser. No DOM here: the view (view.js) draws and asks.
 
-export const SIZES = [8, 25, 50, 100, 200, 400];  // training sketches offered (live_gallery.SIZES)
-export const MINI_EPOCHS = 200;                   // the most epochs with mini-batches (live_gallery.EPOCHS)
 export const MOST_ROWS = 500;
 const FIELDS = "color mix, brush pressure, tilt angle, target";
 

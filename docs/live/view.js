@@ -5,8 +5,16 @@ import "./heatmap.js";     // the map of what she thinks (it draws on the "live:
 import "./challenges.js";  // the challenges beside the widget (they judge on the "live:run" event)
 import { readable } from "./words.js";
 
+// What the studio offers: its hidden sizes, seeds, gallery sizes and most epochs, as sitekit/live_data.py
+// states them and the make step writes them to limits.json. Read once, before any address or field is
+// read or checked: the page starts only when they are here ({error} if they could not be loaded).
+const LIMITS = await fetch(new URL("limits.json", import.meta.url))
+  .then(r => { if (!r.ok) throw new Error(`limits.json: ${r.status}`); return r.json(); })
+  .catch(e => ({ error: e.message }));
+const MOST_SKETCHES = LIMITS.sizes?.at(-1);  // the gallery's largest training size: the largest batch too
+
 const DEFAULTS = { seed: 1, hidden: 4, optimizer: "sgd", lr: 0.1, epochs: 200,
-                   x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3], mode: "studio", n: 400, batch: "all" };
+                   x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3], mode: "studio", n: MOST_SKETCHES, batch: "all" };
 const FEATURES = ["color mix", "brush pressure", "tilt angle"];
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -31,26 +39,27 @@ function real(lo, hi, what = `a number from ${lo} to ${hi}`) {
 }
 
 const READ = {
-  seed: whole(0, 99),
-  hidden: whole(1, 8),
-  epochs: whole(1, 1000),
+  seed: text => whole(...LIMITS.seeds)(text),
+  hidden: text => whole(...LIMITS.hidden)(text),
+  epochs: text => whole(1, LIMITS.epochs)(text),
   lr: real(1e-4, 10, "a learning rate from 0.0001 to 10"),
   optimizer: text => ["sgd", "adam"].includes(text) ? { value: text } : fail('"sgd" or "adam"', text),
   feature: real(-10, 10),
   target: real(-10, 10),
-  // gallery mode and her own sketches (gallery.js): SIZES and MINI_EPOCHS are gallery.js's
+  // gallery mode and her own sketches (gallery.js)
   mode: text => ["studio", "gallery", "own"].includes(text) ? { value: text } : fail('"studio", "gallery" or "own"', text),
-  n: text => [8, 25, 50, 100, 200, 400].includes(Number(text)) && /^\d+$/.test(text) ? { value: Number(text) }
-    : fail("8, 25, 50, 100, 200 or 400 training sketches", text),
+  n: text => LIMITS.sizes.includes(Number(text)) && /^\d+$/.test(text) ? { value: Number(text) }
+    : fail(`${LIMITS.sizes.slice(0, -1).join(", ")} or ${MOST_SKETCHES} training sketches`, text),
   batch: text => {
-    const r = whole(1, 400)(text);
-    return String(text).trim() === "all" ? { value: "all" } : r.error ? fail('"all" or a whole number from 1 to 400', text) : r;
+    const r = whole(1, MOST_SKETCHES)(text);
+    return String(text).trim() === "all" ? { value: "all" }
+      : r.error ? fail(`"all" or a whole number from 1 to ${MOST_SKETCHES}`, text) : r;
   },
 };
 
-/** Why a gallery configuration cannot run, or "" (its shuffle orders are exported for 200 epochs). */
-const clash = c => (c.mode === "gallery" && c.batch !== "all" && c.epochs > 200
-  ? `expects at most 200 epochs with mini-batches, got ${c.epochs}` : "");
+/** Why a gallery configuration cannot run, or "" (its shuffle orders are exported for LIMITS.batchEpochs epochs). */
+const clash = c => (c.mode === "gallery" && c.batch !== "all" && c.epochs > LIMITS.batchEpochs
+  ? `expects at most ${LIMITS.batchEpochs} epochs with mini-batches, got ${c.epochs}` : "");
 
 function readSketches(text) {
   const rows = String(text).split(";");
@@ -316,6 +325,11 @@ function start(root) {
   let pending = 0;       // the number of the newest run asked for; older ones stop
   let timer = null;
   let pinned = null;     // the kept run (issue 19 item 3): {config, records}, drawn as a ghost
+
+  // the fields offer what the checks accept
+  for (const [key, lo, hi] of [["hidden", ...LIMITS.hidden], ["seed", ...LIMITS.seeds], ["epochs", 1, LIMITS.epochs]])
+    Object.assign($(key), { min: lo, max: hi });
+  $("n").replaceChildren(...LIMITS.sizes.map(n => new Option(n)));
 
   function notice() {
     $("notice").hidden = !ignored.length;
@@ -661,7 +675,9 @@ function boot() {
   const root = document.getElementById("live-studio");
   if (root && !root.dataset.started) {
     root.dataset.started = "yes";
-    start(root);
+    if (!LIMITS.error) return start(root);
+    root.querySelector("#live-status").textContent = `The studio's limits could not be loaded (${LIMITS.error}); reload the page to try again.`;
+    root.dataset.state = "error";
   }
 }
 
