@@ -8,11 +8,12 @@ and its server, Chromium.
 """
 
 from .alone import Alone
+from .boxes import box
 from .browser import CHROMIUM, FLAGS, axe, chromium, contrast, luminance, missing_browser, npm_package
 from .layout import DOCS, ROOT, url, urls
-from .pages import COLLAPSED, MARKER, STEP, Block, blocks, collapsed, nav, pages, step_pages
+from .pages import MARKER, STEP, Block, blocks, collapsed, nav, pages, step_pages
 from .serve import Quiet, build, serve
 
 __all__ = ["Alone", "CHROMIUM", "FLAGS", "axe", "chromium", "contrast", "luminance", "missing_browser",
-           "npm_package", "DOCS", "ROOT", "url", "urls", "COLLAPSED", "MARKER", "STEP", "Block", "blocks",
+           "npm_package", "DOCS", "ROOT", "url", "urls", "box", "MARKER", "STEP", "Block", "blocks",
            "collapsed", "nav", "pages", "step_pages", "Quiet", "build", "serve"]

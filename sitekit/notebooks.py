@@ -4,7 +4,7 @@ and the studio-session notebook, executed.
 jupytext's Markdown reader makes the cells: ```python fences become code cells, everything else
 Markdown. jupytext knows nothing of Material's admonitions, tabs and collapsed blocks (their
 fences are indented, so it would leave the code as Markdown): `unfold` turns them into plain text
-first, by our own rule. A block the page marks as failing on purpose is tagged `raises-exception`,
+first, by boxes.py's rule. A block the page marks as failing on purpose is tagged `raises-exception`,
 pytest markers and what only the site shows are dropped, and pictures and links point at the published site.
 
 The studio-session notebook runs in a fresh kernel at make time, once for each state of its inputs
@@ -21,9 +21,9 @@ import nbformat
 from markdown.extensions.toc import slugify
 
 from . import cache, layout
+from .boxes import box
 from .pages import blocks
 
-BOX = re.compile(r'^(?:!!!|\?\?\?\+?|===) ?(\w*) *"?([^"]*)"?\s*$')
 MARKER = re.compile(r"^<!--.*pytest.*-->\n?", re.M)
 ATTRS = re.compile(r" ?\{:? ?[#.][A-Za-z][^}\n]*\}")  # attr_list's `{ #id }`, `{: .class }`
 
@@ -36,9 +36,9 @@ def unfold(markdown):
     for line in text.splitlines():
         while depth and line.strip() and not line.startswith(" " * depth):
             depth -= 4
-        box = BOX.match(line[depth:])
-        if box:
-            lines += [f"**{box.group(2) or box.group(1).capitalize()}**", ""]
+        first = box(line[depth:])
+        if first and not first.indent:  # a box at this depth (an indented line is code or text)
+            lines += [f"**{first.title or first.kind.capitalize()}**", ""]
             depth += 4
         else:
             lines.append(line[depth:])

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .boxes import box
 from .layout import ROOT
 
 STEP = re.compile(r"\d+-[\w-]+\.md")  # step pages: 1-network.md, 2-forward.md, ...
@@ -74,13 +75,12 @@ class Block:
         return None
 
 
-COLLAPSED = re.compile(r"^( *)\?\?\? ")  # a collapsed box; `???+` opens expanded, `!!!` cannot close
 MARKER = "pytest-codeblocks:expected-output"
 
 
 def collapsed(text):
-    """The numbers (from 1) of TEXT's lines inside a collapsed box: those under its `???` line that are
-    blank or indented deeper than it."""
+    """The numbers (from 1) of TEXT's lines inside a collapsed box (boxes.py): those under its first line
+    that are blank or indented deeper than it."""
     inside, depth = set(), None
     for n, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" "))
@@ -88,8 +88,8 @@ def collapsed(text):
             depth = None
         if depth is not None:
             inside.add(n)
-        elif box := COLLAPSED.match(line):
-            depth = len(box.group(1))
+        elif (first := box(line)) and first.collapsed:
+            depth = first.indent
     return inside
 
 

@@ -59,8 +59,8 @@ def check_yourself(content, markdown, page):
 
     def in_answer(block):  # the nearest box above its output is an Answer box
         marker = next(n for n in range(block.line + 1, len(lines) + 1) if sitekit.MARKER in lines[n - 1])
-        box = next(lines[n - 1] for n in range(marker, block.line, -1) if sitekit.COLLAPSED.match(lines[n - 1]))
-        return box.strip() == '??? success "Answer"'
+        box = next(b for n in range(marker, block.line, -1) if (b := sitekit.box(lines[n - 1])) and b.collapsed)
+        return (box.kind, box.title) == ("success", "Answer")
     predict = [b for b in sitekit.blocks(page, markdown) if first < b.line < last and not b.boxed
                and b.output_boxed and in_answer(b)]
     if not predict:
