@@ -4,10 +4,10 @@
 
 prints each step page's words, lines of code and output, and minutes, then the total.
 
-The main path is the page as it opens: everything outside collapsed boxes (a <details> without
-`open`). Its words are those of the prose, headings, tables and admonitions; code blocks and shown
-outputs (<pre>, with their "Output" title), formulas (<math>), figures and the reading time itself
-are left out; inline code in a sentence counts as words, and so does every tab of a tabbed block. A
+The main path is the page as it opens: everything outside collapsed boxes (boxes.py: a <details>
+without `open`). Its words are those of the prose, headings, tables and admonitions; code blocks and
+shown outputs (<pre>, with their "Output" title), formulas (<math>), figures and the reading time
+itself are left out; inline code in a sentence counts as words, and so does every tab of a tabbed block. A
 word is a run of non-space characters with at least one letter or digit. Reading time: WORDS / 180
 minutes, plus 6 seconds for each non-blank line of code or output on the main path. The extension
 reading_time.py counts the same HTML the same way, and the tests hold each step to its
@@ -18,13 +18,14 @@ import html
 import re
 import sys
 
+from . import boxes
+
 WORDS_PER_MINUTE = 180
 SECONDS_PER_LINE = 6
 MAX_WORDS = 1000  # a step's main path
 MAX_MINUTES = 90  # the seven steps together
 STATED = "neura-reading-time"  # the class of the paragraph that states a page's reading time
 
-DETAILS = re.compile(r"<details(?P<attrs>[^>]*)>(?P<body>(?:(?!<details[\s>]).)*?)</details>", re.S)
 PRE = re.compile(r"<pre[\s>].*?</pre>", re.S)
 LEFT_OUT = re.compile(r'<math[\s>].*?</math>|<figure[\s>].*?</figure>|<span class="filename">[^<]*</span>'
                       rf'|<p class="{STATED}">.*?</p>|<span class="neura-sr-only">[^<]*</span>', re.S)
@@ -32,13 +33,19 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def main_path(content):
-    """CONTENT (a page's HTML) without its collapsed boxes; open boxes keep their content."""
-    while True:
-        inner = DETAILS.search(content)  # an innermost box
-        if inner is None:
-            return content
-        kept = re.search(r"\bopen\b", inner["attrs"]) is not None
-        content = content[:inner.start()] + (f"<div>{inner['body']}</div>" if kept else "") + content[inner.end():]
+    """CONTENT (a page's HTML) without its collapsed boxes; open boxes keep their content, in a <div>."""
+    edits, cut = [], 0  # (start, end, what replaces it); the end of the last box cut
+    for box in sorted(boxes.details(content), key=lambda b: b.start):
+        if box.start < cut:
+            continue  # inside a collapsed box, which goes whole
+        if box.collapsed:
+            edits.append((box.start, box.end, ""))
+            cut = box.end
+        else:
+            edits += [(box.start, box.body, "<div>"), (box.close, box.end, "</div>")]
+    for start, end, text in sorted(edits, reverse=True):
+        content = content[:start] + text + content[end:]
+    return content
 
 
 def count(content):

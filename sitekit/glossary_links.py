@@ -22,12 +22,12 @@ from markdown.extensions.toc import slugify
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from . import boxes
 from .layout import DOCS
 
 GLOSSARY = "glossary.md"
 ABBR = re.compile(r'<abbr title="[^"]*">([^<]+)</abbr>')
 AWAY = re.compile(r'<(h[1-6]|summary|a)[\s>].*?</\1>|<p class="admonition-title">.*?</p>', re.S)
-DETAILS = re.compile(r"<details(\s[^>]*)?>|</details>")
 
 @functools.cache
 def entries(markdown):
@@ -48,16 +48,8 @@ def entry(term, found):
 
 
 def collapsed(content):
-    """[(start, end)] of CONTENT's closed <details> boxes."""
-    spans, stack = [], []
-    for tag in DETAILS.finditer(content):
-        if tag[0] != "</details>":
-            stack.append((tag.start(), "open" in (tag[1] or "").split()))
-        elif stack:
-            start, is_open = stack.pop()
-            if not is_open:
-                spans.append((start, tag.end()))
-    return spans
+    """[(start, end)] of CONTENT's collapsed <details> boxes (boxes.py)."""
+    return [(box.start, box.end) for box in boxes.details(content) if box.collapsed]
 
 
 def link(content, href):

@@ -114,6 +114,7 @@ def test_the_count_leaves_out_collapsed_boxes_code_formulas_and_figures():
                "</code></pre></div><p><math><mi>x</mi></math></p><figure><img alt='x'><figcaption>cap</figcaption>"
                "</figure>")
     assert budgets.count(content) == (8, 2)  # Step 9 One two three four. Open shown; 2 non-blank lines
+    assert budgets.count('<details class="note" open="open"><summary>T</summary><p>shown</p></details>') == (2, 0)
     assert budgets.minutes(180, 10) == 2
 
 
