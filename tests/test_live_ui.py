@@ -200,6 +200,8 @@ def test_the_page_accepts_each_solution(browser, server, ch):
         page.click("#live-ch-go")  # its first run does not reach it
         page.wait_for_function(f"document.getElementById('live-studio').dataset.config === '?{ch['setup']}'")
         page.wait_for_function("document.getElementById('live-ch-verdict').textContent.startsWith('Not yet')")
+        verdict = page.inner_text("#live-ch-verdict")  # what the run misses, in words, not the measure's name
+        assert not re.search(r"\b(alive0?|memorises|pred0|reach|testBest)\b", verdict), verdict
     page.close()
 
 

@@ -41,13 +41,30 @@ export function missing(ch, run) {
     if (!(c[k] >= lo && c[k] <= hi)) return `${k} must be from ${lo} to ${hi}, not ${c[k]}`;
   for (const [m, op, v] of ch.want) {
     const got = measure(m, run);
-    if (!(op === "<" ? got < v : got === v)) return `${m === "loss" ? "the loss at the last epoch" : m === "alive" ? "neurons firing at the last epoch" : m} is ${show(got)}, the goal is ${op === "<" ? "under " : ""}${show(v)}`;
+    if (!(op === "<" ? got < v : got === v)) return said(m, op, v, got);
   }
   return "";
 }
 
 
 const show = v => (typeof v === "number" ? String(Number(v.toPrecision(3))) : v);
+
+/** A goal's measure in words, as the page says what a run still misses. */
+const WORDS = {
+  loss: "the loss at the last epoch",
+  alive: "the neurons that fire at the last epoch",
+  alive0: "the neurons that fire on her first brushes, before any step",
+  pred0: "her score for sketch 0 at the last epoch",
+  reach: "the first epoch with a loss under 0.001",
+  testBest: "the epoch with the lowest test loss",
+};
+
+/** The sentence for a goal [m, op, v] that a run's GOT does not meet. */
+function said(m, op, v, got) {
+  if (m === "memorises") return got ? "she memorises, and the goal is that she does not"
+    : "she has not begun to memorise: her test loss has not doubled from its lowest while her training loss fell";
+  return `${WORDS[m] ?? m}: ${show(got)}, and the goal is ${op === "<" ? "under " : ""}${show(v)}`;
+}
 const esc = s => String(s).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
 
 function start(root, table) {

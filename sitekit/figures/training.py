@@ -12,7 +12,7 @@ def figure():
     left.set_yscale("log")
     left.set_title("the loss (log scale)")
     for i, color in enumerate(["C0", "C1"]):
-        right.plot(diary["Epoch"], diary[f"Prediction[{i}]"], color=color, label=f"sketch {i + 1}")
+        right.plot(diary["Epoch"], diary[f"Prediction[{i}]"], color=color, label=f"sketch {i}")
         right.axhline(diary[f"Target[{i}]"].iloc[0], color=color, linestyle=":", linewidth=1.5)
     right.set_title("predictions (dotted: targets)")
     right.legend(loc="lower right")
