@@ -1,9 +1,11 @@
-"""Each step page states its reading time under its title, counted at build from the page itself.
+"""Each step page states its reading time under its title, alone and with its questions, counted at
+build from the page itself.
 
-A step page asks for it with `<!-- neura:reading-time -->` under its title. The count is budgets.py's,
+A step page asks for it with `<!-- neura:reading-time -->` under its title. The counts are budgets.py's,
 on the page's HTML: the main path's words at 180 a minute plus 6 seconds a line of code or output;
-collapsed boxes are not counted (the reader may skip them). It runs last, so that it sees the
-content as the page will show it.
+collapsed boxes are not counted (the reader may skip them). With the questions adds the Check yourself
+section's answers, counted the same way, and the time to think, predict, run and try what each question
+asks (budgets.py says how much). It runs last, so that it sees the content as the page will show it.
 """
 
 import re
@@ -18,8 +20,10 @@ def line(content):
     """The paragraph that states the reading time of CONTENT."""
     words, lines = budgets.count(content)
     mins = budgets.stated(budgets.minutes(words, lines))
-    return (f'<p class="{budgets.STATED}"><strong>About {mins} minute{"s" * (mins != 1)} to read</strong>'
-            f" ({words:,} words, {lines} lines of code and output). The <em>Look closer</em> and <em>Proof</em>"
+    asked = budgets.stated(budgets.with_questions(content))
+    return (f'<p class="{budgets.STATED}"><strong>About {mins} minute{"s" * (mins != 1)} to read, about {asked}'
+            f" with the questions</strong> ({words:,} words, {lines} lines of code and output; the questions add"
+            " their answers and the time to work them out). The <em>Look closer</em> and <em>Proof</em>"
             " boxes are optional: open them for more depth or for the evidence.</p>")
 
 
