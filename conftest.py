@@ -4,6 +4,15 @@ Each block runs once, alone, in a fresh interpreter, as a learner would paste it
 serves its item here and every test that asks the `alone` fixture (the copy buttons, the
 mutation test). A block passes if it runs and prints exactly the output its page shows under it;
 a block marked `pytest.mark.xfail(...)` must fail.
+
+The first process of the run (a pytest-xdist worker) to need a block's result runs, in one batch, every
+block it knows of: those of the pages it collected and the code that the collected tests' modules name
+in RUN_ALONE (a list of Blocks) as code they will ask `alone` about. The other processes read the
+results it kept (sitekit/suite.py, sitekit/alone.py). So `pytest docs/3-loss.md` runs that page's blocks
+and no others.
+
+The hooks here also set up what the run's processes share (sitekit/suite.py): its folder, and the site
+that tests/conftest.py builds once for all of them.
 """
 
 import os
@@ -11,29 +20,32 @@ import sys
 
 # One torch thread in this Python and every one it starts (blocks, kernels, builds): the tensors here
 # are tiny, and a second thread would only spin while the suite keeps both cores busy. The reader's
-# fresh venv (tests/test_install.py) runs its blocks with torch's default threads.
+# fresh venv (tests/site/test_install.py) runs its blocks with torch's default threads.
 os.environ["OMP_NUM_THREADS"] = "1"
 
 import pytest  # noqa: E402
 
-import sitekit
+import sitekit  # noqa: E402
+from sitekit import suite  # noqa: E402
 
-ALONE = sitekit.Alone()  # one per session: each block's code runs once
+
+def pytest_configure(config):
+    suite.configure(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):  # pytest-xdist's controller, for each worker
+    suite.configure_node(node)
+
+
+def pytest_unconfigure(config):
+    suite.unconfigure(config)
 
 
 def pytest_collection_finish(session):
-    """The blocks start running now, in a thread, beside the first tests (those that ask for no block).
-    A test module that will ask `alone` about code of its own names it in RUN_ALONE, a list of Blocks,
-    which run in the same batch."""
-    asking = [item for item in session.items if "alone" in getattr(item, "fixturenames", ())]
-    if asking:
-        for page in sitekit.pages():  # the `alone` fixture answers for every page's blocks
-            if page.suffix == ".md":
-                ALONE.add(sitekit.blocks(page))
-        for module in {item.module for item in asking}:
-            ALONE.add(getattr(module, "RUN_ALONE", []))
-    if ALONE.known:
-        ALONE.start()
+    """The code that the collected tests will ask `alone` about runs in the pages' batch."""
+    for module in {item.module for item in session.items if "alone" in getattr(item, "fixturenames", ())}:
+        suite.alone(session.config).add(getattr(module, "RUN_ALONE", []))
 
 
 def pytest_collect_file(file_path, parent):
@@ -44,7 +56,7 @@ def pytest_collect_file(file_path, parent):
 class Page(pytest.File):
     def collect(self):
         found = sitekit.blocks(self.path)
-        ALONE.add(found)
+        suite.alone(self.config).add(found)
         for block in found:
             item = BlockItem.from_parent(self, name=f"line {block.line}", block=block)
             for mark in block.marks:
@@ -58,7 +70,7 @@ class BlockItem(pytest.Item):
         self.block = block
 
     def runtest(self):
-        problem = self.block.problem(*ALONE(self.block.code))
+        problem = self.block.problem(*suite.alone(self.config)(self.block.code))
         if problem:
             raise RuntimeError(problem)  # what a block marked xfail(raises=RuntimeError) must raise
 
@@ -70,7 +82,7 @@ class BlockItem(pytest.Item):
 
 
 @pytest.fixture(scope="session")
-def alone():
-    """Run code alone in a fresh interpreter: alone(code) -> (ok, output); every block of the nav's
-    pages ran once, in the first batch (pytest_collection_finish)."""
-    return ALONE
+def alone(request):
+    """Run code alone in a fresh interpreter: alone(code) -> (ok, output). The first question runs, in one
+    batch, the blocks of the collected pages and the collected modules' RUN_ALONE (see above)."""
+    return suite.alone(request.config)

@@ -7,6 +7,8 @@ import subprocess
 from .layout import CACHE
 
 CHROMIUM = os.environ.get("NEURA_CHROMIUM", "/usr/bin/chromium")  # Debian's; never Playwright's download
+# Debian's packages of the two font families the narrow tests lay every page out in; .ci/run installs them.
+FONT_PACKAGES = "fonts-dejavu-core fonts-liberation"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run"]
 

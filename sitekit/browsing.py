@@ -1,12 +1,12 @@
 """A reader's visit to the built site in Chromium: what each page shows, in both palettes.
 
-Used by conftest.py's `visit` fixture and by its tour of every page, which runs in a process of its own.
+Used by tests/browser/: its conftest.py's `visit` and `tour` fixtures, and the live studio's runs.
 """
 
 import io
 
-from . import layout
-from .browser import axe, chromium, missing_browser
+from . import layout, studio
+from .browser import axe
 
 # decode() waits until an image has arrived (after instant navigation it may still be on its way)
 # and fails if it cannot be shown.
@@ -207,9 +207,21 @@ def visit_every_page(browser, server):
     return seen
 
 
-def tour_every_page(site, server):
-    """visit_every_page in a Chromium of its own (conftest.py runs this in another Python)."""
-    if missing_browser():
-        return None  # the `tour` fixture says why (through `browser`)
-    with chromium() as browser:
-        return visit_every_page(browser, server)
+# A link to another run of the live page, followed as a reader follows one: Material's instant
+# navigation leaves it to the page, which trains that run without loading itself again.
+FOLLOW = """q => { const a = document.createElement('a'); a.href = '?' + q;
+    document.querySelector('article').append(a); a.click(); a.remove() }"""
+
+
+def open_run(page, server, q, follow=False):
+    """PAGE (a Playwright page) showing the live studio's run for query Q, and the diary CSV it downloads;
+    loaded afresh, or, with FOLLOW, reached by a link from the live page PAGE already shows."""
+    if follow:
+        page.evaluate(FOLLOW, q)
+    else:
+        page.goto(f"{server}{studio.ADDRESS}?{q}")
+    page.wait_for_function("q => { const r = document.getElementById('live-studio');"
+                           " return r.dataset.state === 'done' && r.dataset.config === '?' + q }", arg=q)
+    with page.expect_download() as download:
+        page.click("#live-csv")
+    return page, download.value.path().read_text()

@@ -63,6 +63,7 @@ LEFT_OUT = re.compile(r'<math[\s>].*?</math>|<figure[\s>].*?</figure>|<span clas
 TAG = re.compile(r"<[^>]+>")
 SECTION = re.compile(r'<h2 id="check-yourself".*?(?=<h2[\s>]|\Z)', re.S)  # the questions, to the next <h2>
 QUESTION = re.compile(r"<strong>Question \d+\.</strong>")
+ANSWER = re.compile(r'<details class="success">\s*<summary>Answer</summary>')
 PREDICT = re.compile(r"\bbefore you run it\b|\bwork(?: it)? out\b|\bby hand\b|\bguess", re.I)
 CODE = re.compile(r'<div class="(?:language-[\w-]+ )?highlight">')  # a code block; an output's div has more
 LIVE = re.compile(r"""<a\s[^>]*class=["'][^"']*\blive-link\b""")
@@ -152,6 +153,36 @@ def article(page_html):
     """The content of a built page: what its <article> holds."""
     start = page_html.index(">", page_html.index("<article")) + 1
     return page_html[start:page_html.index("</article>")]
+
+
+def check_yourself(content, markdown, page):
+    """What the "Check yourself" section of a step lacks, as sentences; [] if nothing: 3 questions or more, each
+    with an Answer box, and a block on the main path whose output sits in its Answer box, to predict.
+    CONTENT is the built page's article, MARKDOWN its source, PAGE its file."""
+    from .boxes import box
+    from .pages import MARKER, blocks
+
+    start = content.find('<h2 id="check-yourself"')
+    if start < 0:
+        return ["no Check yourself section"]
+    end = content.find("<h2", start + 1)
+    section = content[start:end if end > 0 else len(content)]
+    questions = QUESTION.split(section)[1:]
+    out = [] if len(questions) >= 3 else [f"{len(questions)} questions, not 3 or more"]
+    out += [f"question {i} has no answer box" for i, q in enumerate(questions, 1) if not ANSWER.search(q)]
+    lines = markdown.splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if line.strip() == "## Check yourself")
+    last = next((n for n in range(first + 1, len(lines) + 1) if lines[n - 1].startswith("## ")), len(lines) + 1)
+
+    def in_answer(block):  # the nearest box above its output is an Answer box
+        marker = next(n for n in range(block.line + 1, len(lines) + 1) if MARKER in lines[n - 1])
+        above = next(b for n in range(marker, block.line, -1) if (b := box(lines[n - 1])) and b.collapsed)
+        return (above.kind, above.title) == ("success", "Answer")
+    predict = [b for b in blocks(page, markdown) if first < b.line < last and not b.boxed
+               and b.output_boxed and in_answer(b)]
+    if not predict:
+        out.append("no block to predict: a main-path block whose output sits in its Answer box")
+    return out
 
 
 class Row(NamedTuple):

@@ -23,11 +23,17 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import boxes
-from .layout import DOCS
+from .layout import DOCS, INCLUDES
 
 GLOSSARY = "glossary.md"
+ABBREVIATIONS = DOCS / INCLUDES / "abbreviations.md"  # every page gets it appended
 ABBR = re.compile(r'<abbr title="[^"]*">([^<]+)</abbr>')
 AWAY = re.compile(r'<(h[1-6]|summary|a)[\s>].*?</\1>|<p class="admonition-title">.*?</p>', re.S)
+
+def meanings():
+    """{word: meaning} of the abbreviations (ABBREVIATIONS): each word becomes an <abbr> with its meaning as title."""
+    return dict(re.findall(r"^\*\[([^\]]+)\]: (.+)$", ABBREVIATIONS.read_text(), re.M))
+
 
 @functools.cache
 def entries(markdown):

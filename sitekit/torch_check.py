@@ -15,7 +15,7 @@ from .alone import Alone
 from .layout import ROOT
 from .pages import blocks, pages
 
-AGREEMENT = "tests/test_live.py::test_every_number_agrees_with_pytorch"
+AGREEMENT = "tests/browser/test_live.py::test_every_number_agrees_with_pytorch"
 
 
 def changed(pages):

@@ -1,0 +1,88 @@
+"""Each challenge of the live studio (docs/live/challenges.json) is solvable with neura: what challenges.js
+measures, measured with neura.train (tests/browser/test_live_ui.py: the page accepts each solution)."""
+
+import math
+import urllib.parse
+import warnings
+
+import pytest
+import torch
+
+from neura import NeuralPainter, gallery, train
+from sitekit import studio
+from sitekit.studio import parse
+
+CHALLENGES = studio.challenges()
+
+
+def gallery_run(q):
+    """A gallery address's sketches (mode=gallery&n=N): the first N of gallery(500, seed=1), graded on the
+    last 100, as step 7 does."""
+    n = int(dict(urllib.parse.parse_qsl(q))["n"])
+    x, y = gallery(500, seed=1)
+    return x[:n], y[:n], (x[400:], y[400:])
+
+
+def settings(q):
+    """parse(q), for a gallery address too (it holds no sketches: they are step 7's)."""
+    return parse(f"{q}&x=0,0,0&y=0" if "mode=gallery" in q else q)
+
+
+def measures(q):
+    """What challenges.js measures, measured with neura: {name: value} for an address's query string."""
+    c = settings(q)
+    if "mode=gallery" in q:
+        x, y, test = gallery_run(q)
+    else:
+        x, y, test = torch.tensor(c["x"]), torch.tensor(c["y"]).unsqueeze(1), None
+    run = lambda epochs, model: train(model, x, y, c["optimizer"], c["lr"], epochs, test=test)  # noqa: E731
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a run that diverges warns; it is measured all the same
+        diary = run(c["epochs"], NeuralPainter(c["hidden"], c["seed"]))
+        before_last = NeuralPainter(c["hidden"], c["seed"])  # the brushes of the last row: one step fewer
+        if c["epochs"] > 1:
+            run(c["epochs"] - 1, before_last)
+
+    def alive(model):
+        with torch.no_grad():
+            return int((model.layer1(x) > 0).any(0).sum())
+    loss = diary["Loss"].tolist()
+    found = {"loss": loss[-1], "alive": alive(before_last), "alive0": alive(NeuralPainter(c["hidden"], c["seed"])),
+             "fate": "grows" if not all(map(math.isfinite, loss)) or loss[-1] > loss[0]
+             else "falls" if loss[-1] < loss[0] / 10 else "stays",
+             "pred0": diary["Prediction[0]"].iloc[-1],
+             "reach": next((e for e, v in enumerate(loss) if v < 0.001), -1)}
+    if test is not None:
+        t = diary["Test loss"].tolist()
+        best = t.index(min(t))
+        found |= {"testBest": best, "memorises": int(t[-1] >= 2 * t[best] and loss[-1] < loss[best])}
+    return found
+
+
+def answer(ch, got):
+    """The choice a guess should have made (as challenges.js's answer)."""
+    if "number" in ch:
+        return got
+    far = {"log": lambda v: abs(math.log10(v / got)), "lin": lambda v: abs(v - got)}.get(ch.get("near"))
+    values = [v for _, v in ch["choices"]]
+    return min(values, key=far) if far else next(v for v in values if v == got)
+
+
+def missing(ch, config):
+    """What a goal still misses in a configuration: [] when met (as challenges.js's missing)."""
+    setup, given = dict(urllib.parse.parse_qsl(ch["setup"])), dict(urllib.parse.parse_qsl(config))
+    values = settings(config)
+    wrong = [k for k in ch.get("keep", []) if str(given[k]) != str(setup[k])]
+    wrong += [k for k, (lo, hi) in ch.get("limits", {}).items() if not lo <= values[k] <= hi]
+    got = measures(config)
+    wrong += [m for m, op, v in ch["want"] if not (got[m] < v if op == "<" else got[m] == v)]
+    return wrong
+
+
+@pytest.mark.parametrize("ch", CHALLENGES, ids=[ch["id"] for ch in CHALLENGES])
+def test_each_challenge_is_solvable_with_neura(ch):
+    if "ask" in ch:  # the stored answer is what neura's run of it says
+        assert answer(ch, measures(ch["setup"])[ch["measure"]]) == ch["solution"]
+    else:  # the stored solution meets the goal, and the first run it starts from does not
+        assert missing(ch, ch["solution"]) == []
+        assert missing(ch, ch["setup"]) != []
