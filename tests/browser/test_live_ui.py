@@ -2,6 +2,7 @@
 the font, the challenges can be solved, runs sit side by side, and the map of what she thinks is
 PyTorch's forward pass."""
 
+import re
 import urllib.parse
 
 import pytest
