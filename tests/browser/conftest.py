@@ -1,7 +1,6 @@
 """Debian's Chromium, driven by Playwright, on the built site (tests/conftest.py builds and serves it).
 
-Each worker of pytest-xdist that runs a test here starts its own Chromium. The `tour` of every page
-serves five modules: their tests share an xdist_group, so that one worker makes it.
+Each worker of pytest-xdist that runs a test here starts its own Chromium.
 """
 
 import os
@@ -45,10 +44,3 @@ def visit(tabs, server):
     yield open_page
     for v in visits:
         v.close()
-
-
-@pytest.fixture(scope="session")
-def tour(browser, server):
-    """What a visit to every page saw (browsing.visit_every_page): made once, by the worker that runs the
-    `tour` xdist_group."""
-    return browsing.visit_every_page(browser, server)

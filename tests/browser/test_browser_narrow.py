@@ -82,8 +82,7 @@ def look(page, url):
 
 @pytest.fixture(scope="module")
 def phone(browser, server):
-    """{path: look(...)} for every page and figure on a 360 px wide screen. The tests that read it share an
-    xdist_group, so that one worker makes it."""
+    """{path: look(...)} for every page and figure on a 360 px wide screen."""
     page = browser.new_page(viewport=PHONE)
     yield {path: look(page, server + path) for path in [*PATHS, *FIGURES]}
     page.close()
@@ -98,7 +97,6 @@ def shown(phone, path, family):
     return seen[family]
 
 
-@pytest.mark.xdist_group("narrow")
 @pytest.mark.parametrize("family", FONTS)
 @pytest.mark.parametrize("path", PATHS)
 def test_no_page_scrolls_sideways_on_a_360_px_phone(phone, path, family):
@@ -107,14 +105,12 @@ def test_no_page_scrolls_sideways_on_a_360_px_phone(phone, path, family):
     assert phone["scrollWidth"] <= phone["clientWidth"] == PHONE["width"]
 
 
-@pytest.mark.xdist_group("narrow")
 @pytest.mark.parametrize("family", FONTS)
 @pytest.mark.parametrize("path", PATHS)
 def test_table_headings_break_between_words_not_inside_them(phone, path, family):
     assert shown(phone, path, family)["cut"] == []
 
 
-@pytest.mark.xdist_group("narrow")
 @pytest.mark.parametrize("family", FONTS)
 @pytest.mark.parametrize("path", PATHS + FIGURES)
 def test_every_figure_label_lies_inside_its_picture(phone, path, family):

@@ -1,22 +1,12 @@
-"""Every page of the built site in Debian's headless Chromium: clean, offline, math and pictures shown;
-the six "next" links with instant navigation; search; and a broken page the checker must catch.
-
-What each page showed when loaded comes from the `tour` fixture (tests/browser/conftest.py): every page
-visited once.
+"""The built site in Debian's headless Chromium: the six "next" links with instant navigation; search; and
+a broken page the checker must catch (test_tour.py: every page loads clean, offline, with its math and
+pictures).
 """
-
-import pytest
 
 import sitekit
 
 PATHS = sitekit.urls()
 STEPS = [sitekit.url(page) for page in sitekit.step_pages()]
-
-
-@pytest.mark.xdist_group("tour")
-@pytest.mark.parametrize("path", PATHS + ["404.html"])  # GitHub Pages shows 404.html for a missing page
-def test_page_loads_clean_offline_with_math_and_pictures(tour, path):
-    assert tour[path]["problems"] == []
 
 
 def test_next_links_walk_every_step_with_instant_navigation(visit):

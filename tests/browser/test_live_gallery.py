@@ -98,8 +98,7 @@ def stated():
 
 @pytest.fixture(scope="module")
 def diaries(browser, server):
-    """The page's diaries and neura.train's for every run the two agreement tests compare (they share an
-    xdist_group, so that one worker makes them)."""
+    """The page's diaries and neura.train's for every run the two agreement tests compare."""
     page = browser.new_page(accept_downloads=True)
     page.set_default_timeout(120_000)  # a 2-core machine that other work shares
     runs = {q: (open_run(page, server, q, follow=i % 10 > 0)[1], reference(q))
@@ -120,7 +119,6 @@ def compare(got, want):
     return int(same.sum()), same.size, float(np.nan_to_num(gap, nan=np.inf).max())
 
 
-@pytest.mark.xdist_group("live-gallery")
 def test_the_gallery_agrees_with_pytorch(diaries):
     runs, _ = diaries
     exact = total = exact_runs = 0
@@ -144,7 +142,6 @@ def test_the_gallery_agrees_with_pytorch(diaries):
     assert all(why for *_, why in apart), apart
 
 
-@pytest.mark.xdist_group("live-gallery")
 def test_your_own_sketches_agree_with_pytorch_and_stay_in_the_browser(diaries):
     _, own = diaries
     for q, (csv, url, (ref, _)) in own.items():
