@@ -29,11 +29,13 @@ def zensical_site(site, server, tmp_path_factory):
 
 
 def pages(folder):
-    """{address below the site's root: its HTML} of every page of a built site ("404.html" for the 404 page)."""
+    """{address below the site's root: its HTML} of the site's pages (the nav's, and "404.html") that a built
+    site holds; not whatever else is there (a browser test leaves a broken page of its own in the shared build)."""
     found = {}
-    for path in sorted(Path(folder).rglob("*.html")):
-        name = path.relative_to(folder).as_posix()
-        found["" if name == "index.html" else name.removesuffix("index.html")] = path.read_text(encoding="utf-8")
+    for address in [*sitekit.urls(), "404.html"]:
+        path = Path(folder) / (address if address.endswith(".html") else f"{address}index.html")
+        if path.is_file():
+            found[address] = path.read_text(encoding="utf-8")
     return found
 
 
