@@ -47,18 +47,22 @@ AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, re
     .then(r => r.violations.flatMap(v => v.nodes.map(n => [v.id, n.target.join(" "), n.failureSummary])))"""
 
 
+def npm_folder(spec):
+    """Where npm_package(SPEC) installs the npm package SPEC (name@version), installed or not."""
+    return CACHE / "npm" / spec / "node_modules" / spec.rsplit("@", 1)[0]
+
+
 def npm_package(spec):
     """The folder of the npm package SPEC (name@version), installed into .cache/npm/ on first use."""
     import shutil
 
-    name = spec.rsplit("@", 1)[0]
-    where = CACHE / "npm" / spec
-    if not (where / "node_modules" / name / "package.json").exists():
+    folder = npm_folder(spec)
+    if not (folder / "package.json").exists():
         if shutil.which("npm") is None:
             raise RuntimeError(f"{spec} is installed with npm, and there is no npm: install Node.js")
-        subprocess.run(["npm", "install", "--prefix", str(where), "--no-audit", "--no-fund", "--silent", spec],
-                       check=True)
-    return where / "node_modules" / name
+        subprocess.run(["npm", "install", "--prefix", str(CACHE / "npm" / spec), "--no-audit", "--no-fund",
+                        "--silent", spec], check=True)
+    return folder
 
 
 def axe(page):
