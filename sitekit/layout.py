@@ -15,6 +15,7 @@ LIVE = "live"  # the live studio's data: brushes-HIDDEN.bin, gallery.bin, order-
 PACKAGES = "packages"  # neura's wheel
 NOTEBOOKS = "notebooks"  # every step page as a notebook, STEM.ipynb
 INCLUDES = "includes"  # snippets the pages include (abbreviations.md; the diary table, made)
+FONTS = "fonts"  # the math font the formulas are drawn in (math_font.py), which neura.css names
 
 
 def url(page):

@@ -4,7 +4,7 @@
 
 writes, each at the path the site serves it from (layout.py) and only if its bytes changed:
 the figures, the live studio's data and limits, neura's wheel, every step page as a notebook,
-and the snippets the pages include (the diary table, the install boxes); it also executes the
+the snippets the pages include (the diary table, the install boxes) and the math font; it also executes the
 studio-session notebook. Each is kept in the content-hash cache (cache.py), so a prose edit remakes
 only that page's notebook. MkDocs runs this through sitekit/hooks.py; for Zensical, run it first.
 The address defaults to mkdocs.yml's site_url (NEURA_SITE_URL sets it, as for the build); --docs makes
@@ -12,13 +12,14 @@ into another copy of docs/ (sitekit/zensical.py's copy of the project), still fr
 """
 
 import argparse
+import logging
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import cache, diary, figures, live_data, notebooks, wheel
-from .layout import DOCS, FIGURES, INCLUDES, LIVE, NOTEBOOKS, PACKAGES
+from . import cache, diary, figures, live_data, math_font, notebooks, wheel
+from .layout import DOCS, FIGURES, FONTS, INCLUDES, LIVE, NOTEBOOKS, PACKAGES
 from .pages import step_pages
 
 SESSION = "studio-session.ipynb"  # executed at make time; the renderer shows the executed copy
@@ -39,6 +40,8 @@ def things(site_url, docs=DOCS):
     made[f"{INCLUDES}/diary.html"] = diary.things()[0]
     for name, title in [("home", "Install neura, then paste any block"), ("step", "Run this page in your own Python")]:
         made[f"{INCLUDES}/install-{name}.md"] = snippet(f"install-{name}.md", wheel.box(site_url, title))
+    if font := math_font.thing():  # None without npm, outside CI: formulas then use the system's math font
+        made[f"{FONTS}/{font.name}"] = font
     return made
 
 
@@ -80,6 +83,8 @@ def main(args=None):
     parser.add_argument("--site-url", help="where the site will be served from (default: mkdocs.yml's site_url)")
     parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder to make into (default: docs/)")
     options = parser.parse_args(args)
+    logging.basicConfig(format="sitekit.make: %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)  # the INFO lines MkDocs would show (math_font.py's)
     written = make(options.site_url, options.docs)
     print(f"sitekit.make: {len(written)} file(s) written into {options.docs}" if written else
           "sitekit.make: nothing changed")

@@ -1,7 +1,8 @@
 """Typeset math at build time: arithmatex marks the TeX, this extension swaps in MathML.
 
-Browsers draw MathML themselves, so pages need no math script, no font and no
-request to another host, and math survives Material's instant navigation.
+Browsers draw MathML themselves, so pages need no math script and no request to
+another host, and math survives Material's instant navigation; the font it is drawn
+in is served with the site (math_font.py).
 A browser never breaks a line inside a <math>, so an inline formula becomes one
 <math> per piece, cut where TeX itself would break a line: after a relation
 (=, <, ≈, ≤ ...), + or - outside brackets. On a phone a long formula then wraps
