@@ -18,9 +18,10 @@ import sitekit
 from sitekit import math_font
 from sitekit.layout import FONTS
 
-SUM = 'math[display="block"] munderover > mo'  # step 3's L = 1/n sum (y-hat - y)^2, its first display formula
-LETTER = 'math[display="block"] > mrow > mi'  # its L
-HAT = 'math[display="block"] mover'  # y-hat
+FORMULA = 'math[display="block"]:has(munderover)'  # step 3's L = 1/n sum (y-hat - y)^2
+SUM = f"{FORMULA} munderover > mo"
+LETTER = f"{FORMULA} > mrow > mi"  # its L
+HAT = f"{FORMULA} mover"  # y-hat
 FAMILY = "getComputedStyle(document.querySelector('math')).fontFamily"
 STATUS = f"[...document.fonts].filter(f => f.family.replace(/\"/g, '') === '{math_font.FAMILY}').map(f => f.status)"
 REQUESTED = "name => performance.getEntriesByType('resource').map(r => r.name).filter(n => n.endsWith('/' + name))"
@@ -54,6 +55,7 @@ def test_the_display_sum_is_large_and_drawn_in_the_served_font(visit, server):
     assert v.page.evaluate(FAMILY) == f'"{math_font.FAMILY}", math'
     assert drawn_in(v.page, SUM) == [("STIX Two Math", True)]  # the served font, not a system one
     assert drawn_in(v.page, LETTER) == [("STIX Two Math", True)]
+    assert [v.page.locator(SUM).first.text_content(), v.page.locator(LETTER).first.text_content()] == ["\u2211", "L"]
     sigma = v.page.locator(SUM).first.bounding_box()["height"]
     letter = v.page.locator(LETTER).first.bounding_box()["height"]
     assert sigma >= 1.7 * letter, (sigma, letter)  # 22 px against 11 here; 15 against 11 without the font
@@ -76,7 +78,7 @@ def test_the_hat_sits_on_its_letter(visit):
     text caret drawn without the font went 0.0625 em into the y and was 0.47 em tall. Measured on the
     formula drawn four times as large (64 px), so that a page pixel is a sixty-fourth of an em."""
     v = step3(visit)
-    formula = v.page.locator('math[display="block"]').first
+    formula = v.page.locator(FORMULA).first
     em = 4 * formula.evaluate("m => parseFloat(getComputedStyle(m).fontSize)")
     formula.evaluate("(m, size) => m.style.fontSize = size + 'px'", em)
     mover = v.page.locator(HAT).first
