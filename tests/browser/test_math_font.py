@@ -6,15 +6,10 @@ The measurements would pass with some other math font as well, so the first test
 font drew the sum and the L: the served one, not a system's (DejaVu Math TeX Gyre drew the L without it).
 """
 
-import html
 import io
-import re
 
-import pytest
-from fontTools.ttLib import TTFont
 from PIL import Image
 
-import sitekit
 from sitekit import math_font
 from sitekit.layout import FONTS
 
@@ -90,57 +85,3 @@ def test_the_hat_sits_on_its_letter(visit):
     gap = base[1] - hat[3]
     assert -0.05 * em <= gap <= 0.1 * em, (gap / em, hat, base)
     assert hat[3] - hat[1] <= 0.42 * em, ((hat[3] - hat[1]) / em, hat)
-
-
-def characters(page):
-    """Every character the formulas of PAGE (built HTML) draw, as Chromium draws them (a lone letter in <mi>
-    in its italic form)."""
-    found = set()
-    for formula in re.findall(r"<math\b.*?</math>", page, re.S):
-        for tag, attributes, text in re.findall(r"<(mi|mo|mn|mtext)\b([^>]*)>([^<]*)<", formula):
-            text = html.unescape(text)
-            if tag == "mi" and len(text) == 1 and "mathvariant" not in attributes:
-                text = math_font.italic(text)
-            found |= set(text)
-    return found
-
-
-def test_the_served_font_has_every_character_the_formulas_use_and_is_small(site):
-    font = TTFont(site / FONTS / math_font.NAME)
-    assert "MATH" in font
-    cmap = font.getBestCmap()
-    missing = {}
-    for page in sorted(site.rglob("index.html")):
-        for char in characters(page.read_text(encoding="utf-8")) - {" "}:
-            if ord(char) not in cmap:
-                missing.setdefault(char, page.parent.relative_to(site).as_posix())
-    assert missing == {}, f"add these to sitekit/math_font.py's CHARACTERS: {missing}"
-    assert (site / FONTS / math_font.NAME).stat().st_size < 40_000  # 27 KB; the whole font is 403 KB
-
-
-@pytest.mark.parametrize("char, form", [("L", "\U0001d43f"), ("h", "\u210e"), ("\u03b7", "\U0001d702"),
-                                        ("\u2202", "\U0001d715"), ("1", "1")])
-def test_italic_is_mathml_cores_math_auto(char, form):
-    assert math_font.italic(char) == form
-
-
-def test_a_build_without_npm_skips_the_font_and_says_so_once(monkeypatch, tmp_path, caplog):
-    """The README's serve command needs no npm: the make step then serves no font (an INFO line, not a
-    warning, which `mkdocs build --strict` would fail on); under CI a missing font fails the build."""
-    monkeypatch.setattr(math_font.shutil, "which", lambda name: None)
-    monkeypatch.setattr(math_font, "npm_folder", lambda spec: tmp_path)
-    monkeypatch.setattr(math_font.cache, "where", lambda *args: tmp_path / "none")
-    monkeypatch.delenv("CI", raising=False)
-    math_font.no_npm.cache_clear()
-    with caplog.at_level("INFO", logger="mkdocs"):
-        assert math_font.thing() is None and math_font.thing() is None
-    assert [(r.name, r.levelname) for r in caplog.records] == [("mkdocs.sitekit", "INFO")]
-    monkeypatch.setenv("CI", "true")
-    with pytest.raises(RuntimeError, match="CI needs the math font"):
-        math_font.thing()
-
-
-def test_the_site_names_the_font_it_serves():
-    css = (sitekit.DOCS / "stylesheets" / "neura.css").read_text()
-    assert f'font-family: "{math_font.FAMILY}";\n  src: url("../{FONTS}/{math_font.NAME}") format("woff2");' in css
-    assert f'math {{\n  font-family: "{math_font.FAMILY}", math;\n}}' in css
