@@ -4,14 +4,14 @@ only in the light palette. Here: axe catches what it should; test_tour.py runs i
 """
 
 import sitekit
-
-PATHS = sitekit.urls()
+from sitekit import layout
 
 
 def test_axe_catches_an_unnamed_field_and_pale_text(site, visit):
-    (site / "inaccessible").mkdir(exist_ok=True)
-    (site / "inaccessible" / "index.html").write_text(
+    page = layout.built(site, "inaccessible.md")  # a page of its own, served with the site
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(
         "<!doctype html><html lang='en'><head><title>x</title></head><body><main><h1>A form</h1>"
         "<input type='text'><p style='color: #aaa'>pale</p></main></body></html>")
-    rules = {rule: element for rule, element, _ in sitekit.axe(visit("inaccessible/").page)}
+    rules = {rule: element for rule, element, _ in sitekit.axe(visit(layout.url("inaccessible.md")).page)}
     assert rules == {"label": "input", "color-contrast": "p"}

@@ -4,8 +4,8 @@ pictures).
 """
 
 import sitekit
+from sitekit import layout
 
-PATHS = sitekit.urls()
 STEPS = [sitekit.url(page) for page in sitekit.step_pages()]
 
 
@@ -32,12 +32,13 @@ def test_search_finds_the_backpropagation_step(visit):
 
 
 def test_checker_catches_a_broken_page(site, visit):
-    (site / "broken").mkdir(exist_ok=True)
-    (site / "broken" / "index.html").write_text(
+    page = layout.built(site, "broken.md")  # a page of its own, served with the site
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(
         "<html><body><article><p>$$x$$</p><img src='missing.png' alt='gone'>"
         "<img src='https://example.com/x.png' alt='far away'>"
         "<script>console.error('boom')</script></article></body></html>")
-    problems = " | ".join(visit("broken/").problems())
+    problems = " | ".join(visit(layout.url("broken.md")).problems())
     for kind in ["console error: boom", "image not loaded", "request to another host: https://example.com/x.png",
                  "raw TeX"]:
         assert kind in problems
