@@ -46,3 +46,11 @@ def test_what_the_page_says_it_accepts_is_what_it_accepts():
     assert f"feature: real({lo}, {hi})" in view and f"target: real({lo}, {hi})" in view
     assert f"lr: real(1e-4, {lr}," in view and "epochs: text => whole(1, LIMITS.epochs)(text)" in view
     assert int(epochs) == live_data.WHOLE_SET_EPOCHS
+
+
+def test_the_epochs_hint_says_an_epoch_is_a_pass_not_a_step():
+    """Issue 27: with mini-batches an epoch is many steps, so "how many steps she takes" was untrue."""
+    page = (sitekit.DOCS / "live.md").read_text()
+    hint = re.search(r'<label for="live-epochs">.*?<span class="live-hint">(.*?)</span>', page).group(1)
+    assert "pass" in hint and "mini-batch" in hint and "whole set" in hint
+    assert "How many steps" not in hint
