@@ -270,9 +270,11 @@ function drawLoss(svg, losses, epoch, ghost = [], tests = null) {
     el("line", { x1: left, x2: W - right, y1: py(d), y2: py(d), class: "grid" }, svg);
     text(svg, left - 6, py(d) + 4, `1e${d}`, { "text-anchor": "end" });
   }
-  text(svg, left, H - 8, "0", { "text-anchor": "middle" });
-  text(svg, W - right, H - 8, String(last), { "text-anchor": "end" });
-  text(svg, (left + W - right) / 2, H - 8, "epoch", { "text-anchor": "middle" });
+  if (last > 0) {
+    text(svg, left, H - 8, "0", { "text-anchor": "middle" });
+    text(svg, W - right, H - 8, String(last), { "text-anchor": "end" });
+    text(svg, (left + W - right) / 2, H - 8, "epoch", { "text-anchor": "middle" });
+  } else text(svg, px(0), H - 8, "epoch 0 (the only one)", { "text-anchor": "middle" });  // no "0 … 0" axis
   const path = (ls, cls) => {
     let d = "";
     ls.forEach((v, e) => { if (v !== null) d += `${d && ls[e - 1] !== null ? "L" : "M"}${px(e).toFixed(1)} ${py(v).toFixed(1)}`; });
@@ -285,7 +287,7 @@ function drawLoss(svg, losses, epoch, ghost = [], tests = null) {
   el("line", { x1: px(epoch), x2: px(epoch), y1: top, y2: H - bottom, class: "now" }, svg);
   if (v !== null) el("circle", { cx: px(epoch), cy: py(v), r: 4.5, class: "now" }, svg);
   fit(svg);
-  svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epochs; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}` +
+  svg.setAttribute("aria-label", `The loss on a log scale over ${losses.length} epoch${losses.length === 1 ? "" : "s"}; at epoch ${epoch} it is ${pyG(losses[epoch], 4)}` +
     (tests ? `, the test loss (dotted) ${pyG(tests[epoch], 4)}` : "") +
     (ghost.length ? `; the kept run's (dashed) is ${pyG(ghost[Math.min(epoch, ghost.length - 1)], 4)}` : ""));
 }
@@ -330,6 +332,19 @@ function start(root) {
   for (const [key, lo, hi] of [["hidden", ...LIMITS.hidden], ["seed", ...LIMITS.seeds], ["epochs", 1, LIMITS.epochs]])
     Object.assign($(key), { min: lo, max: hi });
   $("n").replaceChildren(...LIMITS.sizes.map(n => new Option(n)));
+
+  /** The page's first paragraph names the run this address opened, not always the default (issue 27). */
+  function opened(c) {
+    const said = document.getElementById("live-opened");
+    if (!said) return;
+    const n = c.mode === "gallery" ? c.n : c.x.length, words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight"];
+    const run = `seed ${c.seed}, ${words[c.hidden] ?? c.hidden} hidden neuron${c.hidden === 1 ? "" : "s"}, ` +
+      `${c.optimizer === "sgd" ? "SGD" : "Adam"} with learning rate ${c.lr}, ${words[n] ?? n} ` +
+      `${c.mode === "gallery" ? "of step 7's gallery sketches" : c.mode === "own" ? "of your own sketches" : "sketches"}` +
+      `${c.mode === "gallery" && c.batch !== "all" ? ` in batches of ${c.batch}` : ""}, ${c.epochs} epoch${c.epochs === 1 ? "" : "s"}`;
+    said.textContent = toQuery(c) === toQuery(DEFAULTS) ? `It opens on the run of steps 5 and 6: ${run}.`
+      : `The link you followed opened this run: ${run}.`;
+  }
 
   function notice() {
     $("notice").hidden = !ignored.length;
@@ -543,6 +558,10 @@ function start(root) {
       ? `The loss became ${pyG(records[broke].row.Loss)} at epoch ${broke}: a learning rate of ${c.lr} is too large ` +
         `for these sketches, so every step overshoots the bottom of the valley further than the last. ` +
         `Try a smaller one, such as ${Number((c.lr / 10).toPrecision(2))}.`
+      : records.length === 1  // one epoch: one row, written before its step, so no step's effect to judge yet
+      ? `One epoch: her diary has one row, epoch 0, written before its step${c.mode === "gallery" && c.batch !== "all" ? "s" : ""}: ` +
+        `loss ${pyG(record.row.Loss, 5)}. No step's effect shows yet; give her two or more epochs to see the loss move.` +
+        (run.test ? ` Her test loss is ${pyG(run.test[0], 5)}.` : "")
       : `Epoch ${epoch} of ${c.epochs - 1}: loss ${pyG(record.row.Loss, 5)}. At the start of the last epoch, before its step, the loss is ${pyG(last, 5)}` +
         (last < records[0].row.Loss ? `, down from ${pyG(records[0].row.Loss, 5)}.` : `, not below where it started (${pyG(records[0].row.Loss, 5)}).`) +
         (run.test ? tested(run.test, epoch) : "");
@@ -663,6 +682,7 @@ function start(root) {
     let pin;
     ({ config, ignored, pin } = fromQuery(search));
     pinned = pin && { config: pin };
+    opened(config);
     notice();
     showConfig();
     compute(config);

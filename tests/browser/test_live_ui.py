@@ -238,3 +238,31 @@ def test_every_control_is_reached_with_the_tab_key(browser, server, mode):
     following = {"": "gallery", "?mode=gallery&n=25&batch=8": "own", "?mode=own": "studio"}[mode]
     page.wait_for_function(f"document.getElementById('live-studio').dataset.mode === '{following}'")
     page.close()
+
+
+ONE_EPOCH = "?seed=1&hidden=4&optimizer=sgd&lr=0.1&epochs=1&x=0.5,0.7,0.3;0.9,0.2,0.6&y=0.8,0.3"
+
+
+def test_a_run_of_one_epoch_reads_sensibly(browser, server):
+    """Issue 27: one epoch read "Epoch 0 of 0 ... not below where it started" and its axis "0 ... 0"."""
+    page = studio(browser, server, 1280, 900, ONE_EPOCH)
+    status = page.text_content("#live-status")
+    assert "of 0" not in status and "not below where it started" not in status, status
+    assert "one row, epoch 0" in status and "No step's effect shows yet" in status, status
+    labels = page.evaluate("[...document.querySelectorAll('#live-loss text')].map(t => t.textContent)")
+    assert labels.count("0") == 0 and "epoch 0 (the only one)" in labels, labels
+    ticks = [t for t in labels if t.startswith("1e")]
+    assert len(set(ticks)) >= 2, ticks  # the loss axis spans a real range
+    page.close()
+
+
+def test_the_first_sentence_names_the_run_the_address_opened(browser, server):
+    """Issue 27: the first sentence said seed 1 and four neurons whatever run a link opened."""
+    page = studio(browser, server, 1280, 900, f"?{DEFAULT.replace('seed=1&hidden=4', 'seed=3&hidden=2')}")
+    said = page.text_content("#live-opened")
+    assert "seed 3" in said and "two hidden neurons" in said and "seed 1" not in said, said
+    page.close()
+    page = studio(browser, server, 1280, 900)
+    said = page.text_content("#live-opened")
+    assert "steps 5 and 6" in said and "seed 1, four hidden neurons" in said, said
+    page.close()
