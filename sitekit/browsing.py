@@ -225,3 +225,11 @@ def open_run(page, server, q, follow=False):
     with page.expect_download() as download:
         page.click("#live-csv")
     return page, download.value.path().read_text()
+
+
+def notice(visit, query):
+    """What the live page of VISIT (a Visit) says of the run at QUERY once it has opened it: its notice,
+    which names any setting it refused."""
+    visit.page.goto(f"{visit.page.url.split('?')[0]}?{query}")
+    visit.page.wait_for_selector("#live-studio[data-state=done]")
+    return visit.page.inner_text("#live-notice")

@@ -15,7 +15,7 @@ import torch
 import sitekit
 from neura import NeuralPainter, train
 from sitekit import studio as studio_page
-from sitekit.browsing import open_run
+from sitekit.browsing import notice, open_run
 from sitekit.studio import DEFAULT, parse, query
 
 LIVE = studio_page.PAGE
@@ -232,10 +232,8 @@ BAD_ADDRESSES = [("lr=abc", "lr"), ("hidden=9", "hidden"), ("epochs=0", "epochs"
 def test_a_bad_address_falls_back_to_the_default_and_says_which(visit):
     v = visit("live/")
     for bad, name in BAD_ADDRESSES:
-        v.page.goto(f"{v.page.url.split('?')[0]}?{bad}")
-        v.page.wait_for_selector("#live-studio[data-state=done]")
-        notice = v.page.inner_text("#live-notice")
-        assert re.search(rf"\b{name} \(expects", notice), (bad, notice)
+        said = notice(v, bad)
+        assert re.search(rf"\b{name} \(expects", said), (bad, said)
         assert v.page.get_attribute("#live-studio", "data-config") == f"?{DEFAULT}", bad
     assert v.problems() == []
 

@@ -16,7 +16,7 @@ import torch
 import sitekit
 from neura import NeuralPainter, gallery, train
 from sitekit import live_data  # what the make step exports
-from sitekit.browsing import open_run
+from sitekit.browsing import notice, open_run
 
 TOL = 1e-5  # |a - b| <= TOL * max(1, |b|): absolute up to 1, relative above, as for the studio's runs
 RUNS, LEAST = 24, 22  # random gallery runs, and how many must agree within TOL in every number
@@ -219,9 +219,8 @@ BAD_ADDRESSES = [("mode=gallery&n=7", "n"), ("mode=gallery&batch=0", "batch"), (
 def test_a_bad_gallery_address_is_refused_and_says_which(visit):
     v = visit("live/")
     for bad, name in BAD_ADDRESSES:
-        v.page.goto(f"{v.page.url.split('?')[0]}?{bad}")
-        v.page.wait_for_selector("#live-studio[data-state=done]")
-        assert re.search(rf"\b{name} \(expects", v.page.inner_text("#live-notice")), bad
+        said = notice(v, bad)
+        assert re.search(rf"\b{name} \(expects", said), (bad, said)
     v.page.fill("#live-batch", "32")
     v.page.fill("#live-epochs", "201")
     assert "at most 200 epochs" in v.page.inner_text("#live-epochs-msg")
