@@ -9,7 +9,9 @@ runs: Material's tooltips, which cost the pages a third of their blocking time, 
 It works on the page's finished HTML, which holds the API page's docstrings too (mkdocstrings renders
 each in a Markdown of its own, then puts it in the page's; those sub-documents link nothing). The link's
 address is the renderer's own: a tree step leaves a link to `glossary.md` for the renderer to make
-relative (MkDocs does it at priority 0), and the finishing step reads it back and removes it. The
+relative (MkDocs does it at priority 0), and the finishing step reads it back and removes it. A page in
+a folder (live/index.md) says where the glossary is from there with a link reference,
+`[glossary]: ../glossary.md`: renderers resolve a page's links from its Markdown file. The
 glossary itself, the page whose title is the glossary's, links none of its own words.
 """
 
@@ -88,7 +90,8 @@ class Address(Treeprocessor):
         own = re.search(r"^# (.+?)\s*$", (DOCS / GLOSSARY).read_text(encoding="utf-8"), re.M)[1]
         if (h1 is not None and "".join(h1.itertext()).strip() == own) or "mkdocstrings_ids" in self.md.treeprocessors:
             return
-        etree.SubElement(root, "a", {"data-neura-glossary": "", "href": GLOSSARY})
+        href = self.md.references.get("glossary", (GLOSSARY, None))[0]  # a page in a folder: [glossary]: ../glossary.md
+        etree.SubElement(root, "a", {"data-neura-glossary": "", "href": href})
 
 
 class Link(Postprocessor):

@@ -19,9 +19,13 @@ FONTS = "fonts"  # the math font the formulas are drawn in (math_font.py), which
 
 
 def url(page):
-    """Where PAGE (a file in docs/) is served, below the site's root: "" for the home page, "3-loss/" ..."""
-    stem = Path(page).with_suffix("").name
-    return "" if stem == "index" else f"{stem}/"
+    """Where PAGE (a file in docs/, or its path from there) is served, below the site's root: "" for the home
+    page, "3-loss/" for 3-loss.md, "live/" for live/index.md."""
+    parts = Path(page).with_suffix("").parts
+    if "docs" in parts:  # a file of some project's docs/: its path from there
+        parts = parts[len(parts) - parts[::-1].index("docs"):]
+    *folders, name = parts
+    return "".join(f"{folder}/" for folder in folders) + ("" if name == "index" else f"{name}/")
 
 
 def urls(project=ROOT):

@@ -11,7 +11,7 @@
   little-endian uint16. The order does not depend on the batch size: the loader shuffles every index,
   then cuts the order into batches.
 - `live/limits.json`: the limits below, stated here once: the page's scripts read them from it, and
-  live.md states them through placeholders that sitekit/placeholders.py fills from `limits()`.
+  live/index.md states them through placeholders that sitekit/placeholders.py fills from `limits()`.
 """
 
 import json

@@ -59,8 +59,8 @@ def published(text, site_url, page_anchors=None):
     would show as text, dropped."""
     text = re.sub(r"\]\(#([\w-]+)\)", lambda m: f"](#{(page_anchors or {}).get(m[1], m[1])})", text)
     text = re.sub(rf"\]\(({layout.FIGURES}/[\w-]+\.svg)\)", rf"]({site_url}\1)", text)
-    text = re.sub(r"\]\(([\w-]+)\.md([?#][^)\s]*)?\)",
-                  lambda m: f"]({site_url}{'' if m[1] == 'index' else m[1] + '/'}{m[2] or ''})", text)
+    text = re.sub(r"\]\(((?:[\w-]+/)*)([\w-]+)\.md([?#][^)\s]*)?\)",  # live/index.md is served as live/
+                  lambda m: f"]({site_url}{m[1]}{'' if m[2] == 'index' else m[2] + '/'}{m[3] or ''})", text)
     return ATTRS.sub("", text)
 
 

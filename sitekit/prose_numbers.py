@@ -24,14 +24,17 @@ prose.)
 
 Also accepted: the number after "step", "steps" or "question" ("Step 3", "steps 2 and 3",
 "Question 2"), before " · " (the nav's "3 · The loss"), the marker of a numbered list ("1. "), and
-what numbers.txt beside the page (docs/numbers.txt) lists, one per line: `PAGE-or-* NUMBER  # why`,
+what docs/numbers.txt lists, one per line: `PAGE-or-* NUMBER  # why` (PAGE from docs/),
 e.g. `index.md 3.11  # the oldest Python`. Keep that list short: a reviewer reads it.
 """
 
+import os
 import re
 import sys
 from decimal import Decimal
 from pathlib import Path
+
+from .layout import DOCS
 
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![A-Za-z0-9_]|\.\d)")
 FENCE = re.compile(r"^( *)(`{3,})")
@@ -86,7 +89,8 @@ IMPORT = re.compile(r'import\b[^"\n]*"(\./[^"]+)"|import\("(\./[^"]+)"\)')
 
 def scripts(page, markdown):
     """The text of the modules PAGE loads and of every module they import (read from docs/)."""
-    folder = Path(page).with_suffix("")  # live.md is served as live/, so its "view.js" is live/view.js
+    page = Path(page)  # served as a folder: live/index.md as live/, 3-loss.md as 3-loss/
+    folder = page.parent if page.name == "index.md" else page.with_suffix("")
     todo, seen, texts = [folder / src for src in SCRIPT.findall(markdown)], set(), []
     while todo:
         path = todo.pop().resolve()
@@ -111,13 +115,14 @@ def prose_of(markdown):
 
 
 def accepted(page, path=None):
-    """The values that PATH (numbers.txt beside PAGE, if not given) accepts on PAGE."""
-    path = Path(page).parent / "numbers.txt" if path is None else Path(path)
+    """The values that PATH (docs/numbers.txt if not given) accepts on PAGE, named from PATH's folder."""
+    path = DOCS / "numbers.txt" if path is None else Path(path)
+    name = Path(os.path.relpath(Path(page).resolve(), path.parent.resolve())).as_posix()  # e.g. live/index.md
     found = set()
     if path.exists():
         for line in path.read_text().splitlines():
             fields = line.split("#", 1)[0].split()
-            if len(fields) == 2 and fields[0] in ("*", Path(page).name):
+            if len(fields) == 2 and fields[0] in ("*", name):
                 found.add(value(fields[1]))
     return found
 

@@ -1,4 +1,4 @@
-"""The live studio's page (docs/live.md) as the tests read it: its address, its default run, the query
+"""The live studio's page (docs/live/index.md) as the tests read it: its address, its default run, the query
 strings of its runs, and its challenges."""
 
 import json
@@ -6,7 +6,7 @@ import urllib.parse
 
 from .layout import DOCS, url
 
-PAGE = DOCS / "live.md"
+PAGE = DOCS / "live" / "index.md"
 ADDRESS = url(PAGE)  # below the site's root
 DEFAULT = "seed=1&hidden=4&optimizer=sgd&lr=0.1&epochs=200&x=0.5,0.7,0.3;0.9,0.2,0.6&y=0.8,0.3"
 

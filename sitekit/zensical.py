@@ -34,25 +34,18 @@ DIFFERENCES = {
          "article's content without that anchor and without the whitespace at its two ends (article()).",
     "studio-session/": "No page: Zensical renders no notebook (it runs no MkDocs plugin, so no mkdocs-jupyter, "
                        "and no hook); it copies studio-session.ipynb, unexecuted, and its nav links to that file.",
-    "live/": "Zensical resolves a relative URL in raw HTML against the page's Markdown file (docs/live.md, so "
-             "docs/) and writes it from the page's address with ../; MkDocs leaves raw HTML as written, relative "
-             "to the page's address (live/). So under Zensical the live studio's live.css, view.js and "
-             "challenges.js are looked for at the site's root and not found: the live studio does not run in "
-             "Zensical's build. Its Markdown link to trainer.js is written ../live/trainer.js (MkDocs: "
-             "trainer.js), the same file. REWRITTEN lists each change; UNFOUND the URLs that find no file.",
     "missing images": "Zensical's --strict fails on a link to a missing page, not on a missing image or file "
                       "(0.0.73): the test checks that every src and href of every article finds its file, in "
                       "both builds. MkDocs's --strict fails on both by itself.",
 }
 
-# Exactly what DIFFERENCES[page] changes in the article: (MkDocs's text, Zensical's text).
-REWRITTEN = {
-    "live/": [('href="live.css"', 'href="../live.css"'), ('src="view.js"', 'src="../view.js"'),
-              ('src="challenges.js"', 'src="../challenges.js"'), ('href="trainer.js"', 'href="../live/trainer.js"')],
-}
+# Exactly what DIFFERENCES[page] changes in the article: (MkDocs's text, Zensical's text). None now: the live
+# studio's page is docs/live/index.md, so a relative URL in its raw HTML means the same file under both (Zensical
+# resolves it from the Markdown file's folder, MkDocs from the page's address, and both are live/).
+REWRITTEN = {}
 
 # The URLs of an article of Zensical's build that find no file, as DIFFERENCES names them.
-UNFOUND = {"live/": {"../live.css", "../view.js", "../challenges.js"}}
+UNFOUND = {}
 
 
 def copy(folder, project=ROOT):

@@ -170,13 +170,16 @@ def test_the_pages_python_is_what_copy_as_pytorch_copies_for_the_first_run(tabs,
     page.close()
 
 
+LINKED = LIVE.relative_to(sitekit.DOCS).as_posix()  # how a step page links to it: live/index.md
+
+
 def links_under_blocks(path):
     """[(block, [the live-studio addresses linked between that block and the next])]."""
     blocks = sitekit.blocks(path)
     lines = path.read_text().splitlines()
     found = {}
     for number, line in enumerate(lines, 1):
-        for q in re.findall(r"\(live\.md\?([^)]+)\)", line):
+        for q in re.findall(rf"\({re.escape(LINKED)}\?([^)]+)\)", line):
             block = max((b for b in blocks if b.line < number), key=lambda b: b.line)
             found.setdefault(block.line, (block, []))[1].append(q)
     return list(found.values())

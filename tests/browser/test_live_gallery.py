@@ -90,7 +90,7 @@ def pasted(page, server, q, text):
 
 def stated():
     """What the live page promises about gallery mode: runs compared, how many agree, the bit-exact share."""
-    text = " ".join((sitekit.DOCS / "live.md").read_text().split())
+    text = " ".join((sitekit.DOCS / "live" / "index.md").read_text().split())
     found = re.search(r"gallery mode for (\d+) random runs .*? at least (\d+) of them agree"
                       r" .*? at least (\d+)% of", text)
     return tuple(map(int, found.groups()))

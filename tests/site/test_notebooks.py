@@ -58,5 +58,6 @@ def test_each_notebooks_links_reach_the_site_and_it_shows_no_attribute_list(serv
         headings = {h.replace(" ", "-") for h in re.findall(r"^#+ (.+)$", text, flags=re.M)}  # Jupyter's ids
         assert set(re.findall(r"\]\(#([^)]*)\)", text)) <= headings, page.name
     assert published("[4](#check-yourself)", "", anchors("## Check yourself")) == "[4](#Check-yourself)"
-    assert published("[it](live.md?seed=1&lr=2){ .live-link }\n{ #here }", "https://s.org/") == (
+    assert published("[it](live/index.md?seed=1&lr=2){ .live-link }\n{ #here }", "https://s.org/") == (
         "[it](https://s.org/live/?seed=1&lr=2)\n")
+    assert published("[a](index.md) [b](3-loss.md#the-loss)", "/") == "[a](/) [b](/3-loss/#the-loss)"

@@ -24,7 +24,7 @@ def test_the_page_offers_what_the_build_exports():
         assert ", ".join(map(str, live_data.SIZES)) not in script and f"> {live_data.EPOCHS}" not in script
     assert 'fetch(new URL("limits.json", import.meta.url))' in view
     assert "LIMITS.sizes.includes(" in view and "c.epochs > LIMITS.batchEpochs" in view
-    page = (sitekit.DOCS / "live.md").read_text()
+    page = (sitekit.DOCS / "live" / "index.md").read_text()
     assert "<option>" not in re.findall(r'<select id="live-n".*', page)[0]
 
 
@@ -37,7 +37,7 @@ def test_there_are_challenges_for_every_lesson_of_steps_5_to_7():
 
 
 def test_what_the_page_says_it_accepts_is_what_it_accepts():
-    text = " ".join((sitekit.DOCS / "live.md").read_text().split())
+    text = " ".join((sitekit.DOCS / "live" / "index.md").read_text().split())
     for placeholder, value in placeholders.values().items():  # the limits live_data.py states
         text = text.replace(placeholder, value)
     view = (sitekit.DOCS / "live" / "view.js").read_text()
@@ -50,7 +50,7 @@ def test_what_the_page_says_it_accepts_is_what_it_accepts():
 
 def test_the_epochs_hint_says_an_epoch_is_a_pass_not_a_step():
     """Issue 27: with mini-batches an epoch is many steps, so "how many steps she takes" was untrue."""
-    page = (sitekit.DOCS / "live.md").read_text()
+    page = (sitekit.DOCS / "live" / "index.md").read_text()
     hint = re.search(r'<label for="live-epochs">.*?<span class="live-hint">(.*?)</span>', page).group(1)
     assert "pass" in hint and "mini-batch" in hint and "whole set" in hint
     assert "How many steps" not in hint

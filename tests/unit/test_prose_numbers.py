@@ -4,7 +4,7 @@ docs/numbers.txt with its reason (sitekit/prose_numbers.py says what counts as p
 import pytest
 
 import sitekit
-from sitekit.prose_numbers import accepted, offenders
+from sitekit.prose_numbers import accepted, offenders, value
 
 PAGES = [page for page in sitekit.pages() if page.suffix == ".md"]
 PAGE = """# Step 3 · The loss
@@ -44,10 +44,18 @@ def test_an_accepted_number_passes_on_its_page_only(tmp_path):
     page.write_text(PAGE)
     numbers = tmp_path / "numbers.txt"
     numbers.write_text("3-loss.md 0.0051  # a number this page defines\n")
-    assert offenders(page) == []
-    assert accepted(tmp_path / "4-backprop.md") == set()
+    assert [n for _, n, _ in offenders(page)] == ["0.0051"]  # docs/numbers.txt does not list it
+    assert offenders(page, numbers=numbers) == []
+    assert accepted(tmp_path / "4-backprop.md", numbers) == set()
     numbers.write_text("* 0.0051  # on every page\n")
-    assert offenders(page) == []
+    assert offenders(page, numbers=numbers) == []
+
+
+def test_a_page_in_a_folder_is_named_from_docs(tmp_path):
+    numbers = tmp_path / "numbers.txt"
+    numbers.write_text("live/index.md 0.0051  # a number of the page live/index.md\n")
+    assert accepted(tmp_path / "live" / "index.md", numbers) == {value("0.0051")}
+    assert accepted(tmp_path / "index.md", numbers) == set()  # the home page is another index.md
 
 
 def test_the_accepted_numbers_stay_few_and_each_gives_its_reason():
@@ -61,9 +69,9 @@ def test_the_accepted_numbers_stay_few_and_each_gives_its_reason():
 
 
 def test_a_page_s_own_javascript_is_evidence_for_the_limits_its_form_states(tmp_path):
-    page = tmp_path / "live.md"
-    page.write_text('Hidden neurons (1 to 8), seed 0 to 99.\n\n<script type="module" src="view.js"></script>\n')
     (tmp_path / "live").mkdir()
+    page = tmp_path / "live" / "index.md"  # served as live/, so its view.js is live/view.js
+    page.write_text('Hidden neurons (1 to 8), seed 0 to 99.\n\n<script type="module" src="view.js"></script>\n')
     (tmp_path / "live" / "view.js").write_text('import { rule } from "./rule.js";\nconst hidden = whole(1, 8);\n')
     assert [n for _, n, _ in offenders(page)] == ["0", "99"]
     (tmp_path / "live" / "rule.js").write_text("export const seed = whole(0, 99);\n")  # an imported module
