@@ -3,9 +3,9 @@
     python .ci/loop_timings.py [EDITS]     # in the venv of the README's commands; 5 edits unless given
 
 Build: `mkdocs build --strict` of a clean copy of the project (no .cache/: figures drawn, notebook
-executed), then again with the cache it left. Preview: the copy is served by `mkdocs serve` and, EDITS
-times, a sentence with a new word is
-appended to a page and the page is fetched every 20 ms until the word is served: the time from the
+executed), then again with the cache it left. Preview: the copy is served by `mkdocs serve --dirty` (the
+README's command; sitekit/dirty.py) and then by plain `mkdocs serve`, and, EDITS times, a sentence with a new
+word is appended to a page and the page is fetched every 20 ms until the word is served: the time from the
 file write to that moment is one measure. mkdocs serve polls for changes every 0.5 s, so about 0.25 s
 of each measure is its polling. Prints every measure, the median and the worst. A benchmark, not a test.
 """
@@ -48,11 +48,11 @@ def fetch(url):
         return None
 
 
-def measure(project, page, path, edits):
-    """Seconds from each write to PAGE (in PROJECT) to the new text being served at PATH."""
+def measure(project, page, path, edits, flags=()):
+    """Seconds from each write to PAGE (in PROJECT) to the new text being served at PATH by `mkdocs serve FLAGS`."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{path}"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}"],
                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV(project))
     try:
         deadline = time.time() + 300
@@ -87,7 +87,7 @@ def build_seconds(project):
 
 def line(name, times):
     each = " ".join(f"{t:.2f}" for t in times)
-    return f"{name:<24} median {statistics.median(times):.2f} s   worst {max(times):.2f} s   ({each})"
+    return f"{name:<30} median {statistics.median(times):.2f} s   worst {max(times):.2f} s   ({each})"
 
 
 def main(edits=5):
@@ -101,8 +101,10 @@ def main(edits=5):
         for kind in ["clean", "cached"]:
             ours_s, bare_s = build_seconds(ours), build_seconds(bare)
             print(f"strict build, {kind:<9} this site {ours_s:5.1f} s   bare Material {bare_s:4.1f} s", flush=True)
-        print(line("preview, this site", measure(ours, "3-loss.md", "studio/3-loss/", edits)), flush=True)
-        print(line("preview, bare Material", measure(bare, "page.md", "page/", edits)))
+        for flags in [["--dirty"], []]:
+            serve = " ".join(["serve", *flags])
+            print(line(f"{serve}, this site", measure(ours, "3-loss.md", "studio/3-loss/", edits, flags)), flush=True)
+            print(line(f"{serve}, bare Material", measure(bare, "page.md", "page/", edits, flags)), flush=True)
 
 
 if __name__ == "__main__":

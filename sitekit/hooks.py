@@ -1,7 +1,8 @@
 """The one MkDocs hook file (mkdocs.yml `hooks:`): make first, then let MkDocs render.
 
 Before each build (and each rebuild of a preview) it runs the make step (make.py), which writes
-into docs/ only what changed. The rest is what only MkDocs has: the footer's versions, the
+into docs/ only what changed, and lets `mkdocs serve --dirty` render every page again when a file they
+all read changed (dirty.py). The rest is what only MkDocs has: the footer's versions, the
 studio-session notebook page (mkdocs-jupyter renders the executed copy; notebook_page.py finishes it)
 and Jinja's bytecode cache, so that a preview does not compile the templates again (mkdocs makes a
 new Jinja environment for every build and mkdocstrings one for the API page: 67 templates, about
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from sitekit import layout, make, notebook_page, notebooks, wheel
+from sitekit import dirty, layout, make, notebook_page, notebooks, wheel
 
 
 def bytecode():
@@ -29,6 +30,7 @@ def on_config(config):
 
 def on_pre_build(config):
     make.make(config.site_url or "", Path(config.docs_dir))
+    dirty.forget(config.site_dir)  # a preview's dirty rebuild renders every page if a shared input changed
     config.plugins["mkdocstrings"].get_handler("python").env.bytecode_cache = bytecode()
 
 

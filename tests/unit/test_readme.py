@@ -11,7 +11,7 @@ def shell_commands(path):
 
 def test_readme_starts_with_the_serve_and_the_test_command():
     serve, test = shell_commands(ROOT / "README.md")[:2]
-    assert serve.endswith("mkdocs serve") and test.endswith("python -m pytest")
+    assert serve.endswith("mkdocs serve --dirty") and test.endswith("python -m pytest")
 
 
 def test_ci_runs_exactly_the_readme_test_command():
