@@ -11,7 +11,7 @@
 // One step cannot match bit for bit: torch takes Adam's square root with MKL's vsSqrt, which is not
 // IEEE's correctly rounded sqrt (Math.sqrt) and, built on the CPU's own estimate instruction, not the
 // same on every CPU. So Adam runs agree to the last bits, while SGD runs can agree bit for bit:
-// tests/test_trainer_js.py runs this file under Node against neura.train and measures both.
+// tests/slow/test_trainer_js.py runs this file under Node against neura.train and measures both.
 
 const f = Math.fround;                       // round to the nearest float32
 const fma = (a, b, c) => f(a * b + c);       // float32 fused multiply-add: a*b is exact in a double
