@@ -3,7 +3,8 @@
 Material colours a name (class "n") exactly as the code around it (--md-code-hl-name-color is
 --md-code-fg-color in both palettes) and spaces (class "w") not at all, so their spans change nothing
 on screen; yet they were a fifth of a step page's elements, and the browser styles every element at
-load, several times (Lighthouse's blocking time). tests/test_code_spans.py checks both claims.
+load, several times (Lighthouse's blocking time). tests/site/test_code_spans.py and
+tests/browser/test_code_span_looks.py check both claims.
 """
 
 import re

@@ -22,7 +22,7 @@ import torch
 
 import neura  # noqa: F401
 
-try:  # figures draw off screen; a reader's bare venv (tests/test_install.py) has no matplotlib
+try:  # figures draw off screen; a reader's bare venv (tests/site/test_install.py) has no matplotlib
     import matplotlib
 
     matplotlib.use("Agg")

@@ -10,7 +10,7 @@ docs/stylesheets/neura.css names.
 Only the characters below are kept, with the glyphs the MATH table reaches from them (a display operator's
 larger variant, a bracket's taller ones and parts), which the subsetter follows: 27 KB of woff2 instead of
 the package's 403 KB. A formula with a character missing here still shows it, from a system font;
-tests/test_math_font.py names any that a page uses.
+tests/site/test_math_font_file.py names any that a page uses.
 """
 
 import functools

@@ -3,7 +3,7 @@
 MkDocs with Material is the deployed build. Zensical (pinned in .ci/constraints.txt, installed by the `test`
 extra) reads mkdocs.yml, but runs no `hooks:` and no MkDocs plugin but those it imitates (mkdocstrings, search):
 so the make step runs first, and every page is finished by the same Markdown extensions (sitekit/).
-tests/test_zensical.py compares each page's article between the two builds: identical, but for DIFFERENCES.
+tests/site/test_zensical.py compares each page's article between the two builds: identical, but for DIFFERENCES.
 
 Zensical has no `-d`: it writes its site only inside the project (site_dir), and its cache into the project's
 .cache/, beside the make step's (`zensical build --clean` deletes that whole folder). So build() renders a copy
