@@ -4,6 +4,7 @@
 // Those set in step 7's gallery (mode=gallery in their address) also measure the per-epoch test loss
 // (run.test, an array with a number per epoch, as neura.train's "Test loss" column).
 import { forward } from "./trainer.js";
+import { RISE, WINDOW, memorising } from "./memorising.js";
 
 const TABLE = fetch(new URL("challenges.json", import.meta.url)).then(r => r.json());
 
@@ -20,7 +21,7 @@ export function measure(name, { config, records, test }) {
     pred0: () => records[last].row["Prediction[0]"],
     reach: () => loss.findIndex(l => l < 0.001),
     testBest: () => best,
-    memorises: () => Number(test[last] >= 2 * test[best] && loss[last] < loss[best]),
+    memorises: () => Number(memorising(loss, test).memorising),
   }[name]();
 }
 
@@ -62,7 +63,8 @@ const WORDS = {
 /** The sentence for a goal [m, op, v] that a run's GOT does not meet. */
 function said(m, op, v, got) {
   if (m === "memorises") return got ? "she memorises, and the goal is that she does not"
-    : "she has not begun to memorise: her test loss has not doubled from its lowest while her training loss fell";
+    : `she has not begun to memorise: her test loss, averaged over ${WINDOW} epochs, does not end over ${RISE} times ` +
+      "its lowest with her training loss, averaged the same way, lower than it was then";
   return `${WORDS[m] ?? m}: ${show(got)}, and the goal is ${op === "<" ? "under " : ""}${show(v)}`;
 }
 const esc = s => String(s).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
