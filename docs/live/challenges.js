@@ -71,20 +71,27 @@ const esc = s => String(s).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
 
 function start(root, table) {
   const $ = id => root.querySelector(`#live-${id}`);
-  let ch = null, waiting = null;
+  let ch = null, waiting = null, moving = false;
+  // On a phone the challenges sit far below the pictures: after its button, a short line of the verdict
+  // shows just above them, and the page moves there (live.css hides the line where both sit side by side).
+  const echo = Object.assign(document.createElement("p"), { id: "live-ch-echo", className: "live-ch-echo", hidden: true });
+  root.querySelector(".live-views")?.before(echo);
   const list = () => {
     if ($("challenge").options.length === table.length) return;
     $("challenge").replaceChildren(...table.map((c, i) => new Option(`${i + 1}. ${c.title} (${c.ask ? "guess first" : "goal"})`, c.id)));
     pick(ch?.id ?? table[0].id);
   };
-  const verdict = (text, right) => {
+  const verdict = (text, right, short = text) => {
     $("ch-verdict").textContent = text;
     $("ch-verdict").className = right ? "live-right" : "";
+    echo.className = `live-ch-echo${right ? " live-right" : ""}`;
+    echo.innerHTML = `Challenge ${table.indexOf(ch) + 1}, ${esc(ch.title)}: ${esc(short)} <a href="#live-challenges">Back to it</a>`;
   };
 
   function pick(id) {
     ch = table.find(c => c.id === id);
-    waiting = null;
+    waiting = moving = null;
+    echo.hidden = true;
     $("challenge").value = id;
     const guess = !ch.ask ? "" : ch.number
       ? `<label for="live-guess-n">Your guess</label><input id="live-guess-n" type="number" min="${ch.number[0]}" max="${ch.number[1]}" step="1">`
@@ -99,16 +106,25 @@ function start(root, table) {
 
   function judge(run) {
     if (!ch) return;
+    judged(run);
+    if (!moving || echo.hidden || $("ch-verdict").textContent.startsWith("Running")) return;
+    moving = false;
+    if (getComputedStyle(echo).display !== "none")  // only where the pictures are far from the challenges
+      echo.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+  }
+
+  function judged(run) {
     if (ch.ask) {
       if (!waiting || root.dataset.config !== `?${ch.setup}`) return;
       const right = answer(ch, run), said = waiting.guess;
       waiting = null;
       const ok = ch.number ? Math.abs(said - right) <= ch.tolerance * Math.max(1, right) : said === right;
       const words = ch.number ? show(right) : ch.choices.find(c => c[1] === right)[0];
-      verdict(`${ok ? "Right" : "Not this time"}: ${words}${ch.number ? ` (you said ${said})` : ""}. ${ch.why}`, ok);
+      const short = `${ok ? "Right" : "Not this time"}: ${words}${ch.number ? ` (you said ${said})` : ""}.`;
+      verdict(`${short} ${ch.why}`, ok, short);
     } else {
       const miss = missing(ch, run);
-      verdict(miss ? `Not yet: ${miss}.` : `Reached! ${ch.why}`, !miss);
+      verdict(miss ? `Not yet: ${miss}.` : `Reached! ${ch.why}`, !miss, miss ? `Not yet: ${miss}.` : "Reached!");
     }
   }
 
@@ -120,6 +136,8 @@ function start(root, table) {
       waiting = { guess };
     }
     const q = `?${ch.setup}`;
+    echo.hidden = false;
+    moving = true;
     if (root.dataset.config === q && root.dataset.state === "done") return judge(root.run);
     verdict("Running it...");
     history.pushState(history.state, "", q + location.hash);
