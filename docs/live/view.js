@@ -551,7 +551,7 @@ function start(root) {
     $("silent").hidden = !silent;
     $("silent").textContent = silent ? `At epoch ${epoch} every hidden neuron is silent on every sketch: ` +
       "no feedback reaches her brushes; only the output bias learns." : "";
-    root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch } }));
+    root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch, records } }));
     if (timer) return;  // while it plays, the spoken status waits for the end
     const broke = records.findIndex(r => !Number.isFinite(r.loss));
     const last = records.at(-1).row.Loss;

@@ -52,3 +52,27 @@ def test_on_a_wide_screen_the_verdict_stays_beside_the_controls_only(browser, se
     page.wait_for_function("document.getElementById('live-ch-verdict').textContent.startsWith('Not this time')")
     assert page.locator("#live-ch-echo").is_hidden()
     page.close()
+
+
+RINGS = "[...document.querySelectorAll('#live-heat circle.sketch')].map(c => c.style.fill)"
+HEAT = "(({epoch, values, scale}) => ({epoch, low: Math.min(...values), high: Math.max(...values), scale}))" \
+       "(document.getElementById('live-heat').heat)"
+
+
+def test_the_map_keeps_one_colour_scale_for_the_run(browser, server):
+    page = studio(browser, server, 1280, 900, f"?{DEFAULT}")
+    seen = []
+    for epoch in (0, 5, 50, 199):
+        page.eval_on_selector("#live-epoch", "(e, v) => { e.value = v; e.dispatchEvent(new Event('input', "
+                              "{bubbles: true})) }", epoch)
+        seen.append(page.evaluate(HEAT) | {"rings": page.evaluate(RINGS)})
+    page.close()
+    first = seen[0]
+    assert [s["epoch"] for s in seen] == [0, 5, 50, 199]
+    assert len(set(first["rings"])) == 2, first["rings"]  # targets 0.8 and 0.3: two colours at epoch 0
+    assert all(s["scale"] == first["scale"] and s["rings"] == first["rings"] for s in seen)
+    lo, hi = first["scale"]
+    spread = max(hi - lo, 1e-12)
+    beyond = max(max(lo - s["low"], s["high"] - hi, 0) / spread for s in seen)
+    print(f"\nthe map's scale {lo:.4g} to {hi:.4g}; this run's epochs reach beyond it by {beyond:.2%} of it at most")
+    assert lo <= 0.3 and hi >= 0.8 and beyond < 0.02
