@@ -3,8 +3,10 @@
 A glossary word is an <abbr> whose title holds its meaning (docs/includes/abbreviations.md): the
 browser shows it on hover only. The first use of each entry on a page (on the main path if it is used
 there, else in a box) becomes a link to the entry, which a keyboard, a touch or a screen reader can
-follow; the word keeps its title. Words in headings, box titles and links stay as they are. No script
-runs: Material's tooltips, which cost the pages a third of their blocking time, stay off.
+follow; the word keeps its title. Its other uses take the keyboard focus (tabindex="0"), so that a tap
+or the Tab key shows the meaning as text beside the word (neura.css, `:focus`); a tap on the link follows
+it to the entry, which says the meaning too. Words in headings, box titles and links stay as they are. No
+script runs: Material's tooltips, which cost the pages a third of their blocking time, stay off.
 
 It works on the page's finished HTML, which holds the API page's docstrings too (mkdocstrings renders
 each in a Markdown of its own, then puts it in the page's; those sub-documents link nothing). The link's
@@ -30,6 +32,7 @@ from .layout import DOCS, INCLUDES
 GLOSSARY = "glossary.md"
 ABBREVIATIONS = DOCS / INCLUDES / "abbreviations.md"  # every page gets it appended
 ABBR = re.compile(r'<abbr title="[^"]*">([^<]+)</abbr>')
+OPEN = re.compile(r'<abbr title="[^"]*">')
 AWAY = re.compile(r'<(h[1-6]|summary|a)[\s>].*?</\1>|<p class="admonition-title">.*?</p>', re.S)
 
 def meanings():
@@ -53,6 +56,13 @@ def entry(term, found):
             if heading.startswith(stem):
                 return anchor
     return None
+
+
+def focusable(content):
+    """CONTENT with each glossary word outside a title or a link in the Tab order (a tap focuses it too)."""
+    away = [m.span() for m in AWAY.finditer(content)]
+    return OPEN.sub(lambda m: m[0] if any(a <= m.start() < b for a, b in away) else m[0][:-1] + ' tabindex="0">',
+                    content)
 
 
 def collapsed(content):
@@ -99,7 +109,7 @@ class Link(Postprocessor):
         where = WHERE.search(text)
         if where is None:
             return text
-        return link(text[:where.start()] + text[where.end():], where[1])
+        return focusable(link(text[:where.start()] + text[where.end():], where[1]))
 
 
 class GlossaryLinks(Extension):

@@ -4,6 +4,7 @@
 // Those set in step 7's gallery (mode=gallery in their address) also measure the per-epoch test loss
 // (run.test, an array with a number per epoch, as neura.train's "Test loss" column).
 import { forward } from "./trainer.js";
+import { RISE, WINDOW, memorising } from "./memorising.js";
 
 const TABLE = fetch(new URL("challenges.json", import.meta.url)).then(r => r.json());
 
@@ -20,7 +21,7 @@ export function measure(name, { config, records, test }) {
     pred0: () => records[last].row["Prediction[0]"],
     reach: () => loss.findIndex(l => l < 0.001),
     testBest: () => best,
-    memorises: () => Number(test[last] >= 2 * test[best] && loss[last] < loss[best]),
+    memorises: () => Number(memorising(loss, test).memorising),
   }[name]();
 }
 
@@ -62,27 +63,35 @@ const WORDS = {
 /** The sentence for a goal [m, op, v] that a run's GOT does not meet. */
 function said(m, op, v, got) {
   if (m === "memorises") return got ? "she memorises, and the goal is that she does not"
-    : "she has not begun to memorise: her test loss has not doubled from its lowest while her training loss fell";
+    : `she has not begun to memorise: her test loss, averaged over ${WINDOW} epochs, does not end over ${RISE} times ` +
+      "its lowest with her training loss, averaged the same way, lower than it was then";
   return `${WORDS[m] ?? m}: ${show(got)}, and the goal is ${op === "<" ? "under " : ""}${show(v)}`;
 }
 const esc = s => String(s).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
 
 function start(root, table) {
   const $ = id => root.querySelector(`#live-${id}`);
-  let ch = null, waiting = null;
+  let ch = null, waiting = null, moving = false;
+  // On a phone the challenges sit far below the pictures: after its button, a short line of the verdict
+  // shows just above them, and the page moves there (live.css hides the line where both sit side by side).
+  const echo = Object.assign(document.createElement("p"), { id: "live-ch-echo", className: "live-ch-echo", hidden: true });
+  root.querySelector(".live-views")?.before(echo);
   const list = () => {
     if ($("challenge").options.length === table.length) return;
     $("challenge").replaceChildren(...table.map((c, i) => new Option(`${i + 1}. ${c.title} (${c.ask ? "guess first" : "goal"})`, c.id)));
     pick(ch?.id ?? table[0].id);
   };
-  const verdict = (text, right) => {
+  const verdict = (text, right, short = text) => {
     $("ch-verdict").textContent = text;
     $("ch-verdict").className = right ? "live-right" : "";
+    echo.className = `live-ch-echo${right ? " live-right" : ""}`;
+    echo.innerHTML = `Challenge ${table.indexOf(ch) + 1}, ${esc(ch.title)}: ${esc(short)} <a href="#live-challenges">Back to it</a>`;
   };
 
   function pick(id) {
     ch = table.find(c => c.id === id);
-    waiting = null;
+    waiting = moving = null;
+    echo.hidden = true;
     $("challenge").value = id;
     const guess = !ch.ask ? "" : ch.number
       ? `<label for="live-guess-n">Your guess</label><input id="live-guess-n" type="number" min="${ch.number[0]}" max="${ch.number[1]}" step="1">`
@@ -97,16 +106,25 @@ function start(root, table) {
 
   function judge(run) {
     if (!ch) return;
+    judged(run);
+    if (!moving || echo.hidden || $("ch-verdict").textContent.startsWith("Running")) return;
+    moving = false;
+    if (getComputedStyle(echo).display !== "none")  // only where the pictures are far from the challenges
+      echo.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+  }
+
+  function judged(run) {
     if (ch.ask) {
       if (!waiting || root.dataset.config !== `?${ch.setup}`) return;
       const right = answer(ch, run), said = waiting.guess;
       waiting = null;
       const ok = ch.number ? Math.abs(said - right) <= ch.tolerance * Math.max(1, right) : said === right;
       const words = ch.number ? show(right) : ch.choices.find(c => c[1] === right)[0];
-      verdict(`${ok ? "Right" : "Not this time"}: ${words}${ch.number ? ` (you said ${said})` : ""}. ${ch.why}`, ok);
+      const short = `${ok ? "Right" : "Not this time"}: ${words}${ch.number ? ` (you said ${said})` : ""}.`;
+      verdict(`${short} ${ch.why}`, ok, short);
     } else {
       const miss = missing(ch, run);
-      verdict(miss ? `Not yet: ${miss}.` : `Reached! ${ch.why}`, !miss);
+      verdict(miss ? `Not yet: ${miss}.` : `Reached! ${ch.why}`, !miss, miss ? `Not yet: ${miss}.` : "Reached!");
     }
   }
 
@@ -118,6 +136,8 @@ function start(root, table) {
       waiting = { guess };
     }
     const q = `?${ch.setup}`;
+    echo.hidden = false;
+    moving = true;
     if (root.dataset.config === q && root.dataset.state === "done") return judge(root.run);
     verdict("Running it...");
     history.pushState(history.state, "", q + location.hash);

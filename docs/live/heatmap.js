@@ -1,6 +1,6 @@
 // The map of what she thinks: her score over two features, the third held where its slider says, at the
-// epoch on screen, with her sketches on it. Every score is trainer.js's forward pass (PyTorch's float32
-// arithmetic). The colours are viridis, a perceptual map that colour-blind readers read too, interpolated
+// epoch on screen, with her sketches on it, coloured on one scale for the whole run. Every score is
+// trainer.js's forward pass (PyTorch's float32 arithmetic). The colours are viridis, a perceptual map that colour-blind readers read too, interpolated
 // in code between nine of its colours; the card keeps the figures' paper in both palettes.
 import { forward } from "./trainer.js";
 
@@ -35,6 +35,26 @@ export function grid(brushes, fx, fy, z, span, n = 64) {
 
 const short = v => String(Number(v.toPrecision(3)));
 
+const scales = new WeakMap();  // a run's records -> its scale for each grid
+
+/** One colour scale for the whole run, so colours compare from epoch to epoch: [lowest, highest] of the targets
+ * (the test sketches' too) and of her scores at every epoch on the map's grid (every 4th row and column of it,
+ * with its last, to keep a drag of the third feature's slider quick; a score beyond takes the end's colour). */
+export function scale(records, config, fx, fy, z, n = 64) {
+  const key = `${fx} ${fy} ${z} ${n}`, kept = scales.get(records) ?? new Map();
+  scales.set(records, kept);
+  if (!kept.has(key)) {
+    const on = i => i % 4 === 0 || i === n - 1;
+    const x = grid(records[0], fx, fy, z, spans(config.x), n).x.filter((_, i) => on(Math.floor(i / n)) && on(i % n));
+    let lo = Infinity, hi = -Infinity;
+    const see = v => { if (Number.isFinite(v)) lo = Math.min(lo, v), hi = Math.max(hi, v); };
+    [...config.y, ...(config.test?.y ?? [])].forEach(see);
+    for (const r of records) forward(r, x).yHat.forEach(see);
+    kept.set(key, [lo, hi]);
+  }
+  return kept.get(key);
+}
+
 function el(name, attrs, parent) {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -45,15 +65,17 @@ function el(name, attrs, parent) {
 const canvas = document.createElement("canvas");
 
 /** Draw the map in svg for {record, config, epoch}, over features fx and fy with the third at z. */
-export function draw(svg, { record, config, epoch }, fx, fy, z, n = 64) {
+export function draw(svg, { record, config, epoch, records = [record] }, fx, fy, z, n = 64) {
   const span = spans(config.x), { x, values } = grid(record, fx, fy, z, span, n);
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) if (Number.isFinite(v)) lo = Math.min(lo, v), hi = Math.max(hi, v);
+  const [lo, hi] = scale(records, config, fx, fy, z, n);
+  let least = Infinity, most = -Infinity;  // her scores on the map at this epoch
+  for (const v of values) if (Number.isFinite(v)) least = Math.min(least, v), most = Math.max(most, v);
   const tone = v => colour((v - lo) / (hi - lo || 1));
   canvas.width = canvas.height = n;
   const ctx = canvas.getContext("2d"), image = ctx.createImageData(n, n), d = image.data;
   for (let i = 0; i < values.length; i++) {  // 256 shades, each computed once per draw
-    const c = Number.isFinite(values[i]) ? LUT[Math.round(255 * (values[i] - lo) / (hi - lo || 1))] : [128, 128, 128];
+    const at = Math.min(Math.max(Math.round(255 * (values[i] - lo) / (hi - lo || 1)), 0), 255);
+    const c = Number.isFinite(values[i]) ? LUT[at] : [128, 128, 128];
     d[4 * i] = c[0], d[4 * i + 1] = c[1], d[4 * i + 2] = c[2], d[4 * i + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
@@ -83,10 +105,11 @@ export function draw(svg, { record, config, epoch }, fx, fy, z, n = 64) {
   const fz = 3 - fx - fy;
   svg.setAttribute("aria-label", `Her score at epoch ${epoch} over ${FEATURES[fx]} (across, ${short(span[fx][0])} ` +
     `to ${short(span[fx][1])}) and ${FEATURES[fy]} (up, ${short(span[fy][0])} to ${short(span[fy][1])}), ` +
-    `with ${FEATURES[fz]} at ${z}: from ${short(lo)} (dark purple) to ${short(hi)} (yellow). ` +
+    `with ${FEATURES[fz]} at ${z}: from ${short(least)} to ${short(most)}, coloured on one scale for the whole run, ` +
+    `from ${short(lo)} (dark purple) to ${short(hi)} (yellow). ` +
     `Rings: her ${config.x.length} sketches, filled with the colour of their targets` +
     (config.test ? `; squares: the ${config.test.x.length} test sketches, coloured the same way.` : "."));
-  svg.heat = { fx, fy, z, epoch, x, values };  // for the test that compares them with PyTorch
+  svg.heat = { fx, fy, z, epoch, x, values, scale: [lo, hi] };  // for the test that compares them with PyTorch
 }
 
 let last = null;

@@ -4,6 +4,7 @@ import { forward, toCsv, train } from "./trainer.js";
 import "./heatmap.js";     // the map of what she thinks (it draws on the "live:show" event)
 import "./challenges.js";  // the challenges beside the widget (they judge on the "live:run" event)
 import { readable } from "./words.js";
+import { WINDOW, memorising } from "./memorising.js";
 
 // What the studio offers: its hidden sizes, seeds, gallery sizes and most epochs, as sitekit/live_data.py
 // states them and the make step writes them to limits.json. Read once, before any address or field is
@@ -550,7 +551,7 @@ function start(root) {
     $("silent").hidden = !silent;
     $("silent").textContent = silent ? `At epoch ${epoch} every hidden neuron is silent on every sketch: ` +
       "no feedback reaches her brushes; only the output bias learns." : "";
-    root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch } }));
+    root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch, records } }));
     if (timer) return;  // while it plays, the spoken status waits for the end
     const broke = records.findIndex(r => !Number.isFinite(r.loss));
     const last = records.at(-1).row.Loss;
@@ -569,9 +570,10 @@ function start(root) {
 
   /** Gallery mode: what the test loss says at this epoch, and where it was lowest (step 7's early stopping). */
   function tested(test, epoch) {
-    const best = test.indexOf(Math.min(...test)), end = test.length - 1;
+    const best = test.indexOf(Math.min(...test)), seen = memorising(run.records.map(r => r.loss), test);
     return ` Her test loss is ${pyG(test[epoch], 5)} here; it is lowest at epoch ${best} (${pyG(test[best], 5)})` +
-      (test[end] > 1.1 * test[best] ? `, and it ends ${pyG(test[end] / test[best], 3)} times that: she has begun to memorise.` : ".");
+      (seen.memorising ? `. Averaged over ${WINDOW} epochs, it ends ${pyG(seen.times, 3)} times its lowest, and her ` +
+        "training loss, averaged the same way, ends lower than it was then: she has begun to memorise." : ".");
   }
 
   function stop() {

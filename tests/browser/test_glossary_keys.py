@@ -1,5 +1,5 @@
-"""A glossary word in Chromium: a keyboard reaches its meaning, and in a title it keeps its tooltip but
-not its underline (tests/site/test_glossary.py: the words in the built pages)."""
+"""A glossary word in Chromium: a keyboard and a tap reach its meaning, and in a title it keeps its tooltip
+but not its underline (tests/site/test_glossary.py: the words in the built pages)."""
 
 
 def test_a_keyboard_reaches_a_words_meaning(visit):
@@ -29,3 +29,26 @@ def test_a_glossary_word_in_a_title_keeps_its_tooltip_but_not_its_underline(visi
     elsewhere = {(style, tooltip) for in_title, style, tooltip in found if not in_title}
     assert in_titles == {("none", True)}, in_titles
     assert elsewhere == {("dotted", True)}, elsewhere
+
+
+AFTER = "a => getComputedStyle(a, '::after').content"
+
+
+def test_a_tap_on_a_word_shows_its_meaning(browser, server):
+    """On a phone (touch, 390 px): a tap on a glossary word shows its meaning as text beside it; a tap
+    elsewhere hides it again."""
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}5-optimizer/", wait_until="networkidle")
+    word = page.locator("article p abbr[tabindex]").first
+    word.evaluate("a => a.scrollIntoView({block: 'center'})")
+    title, before = word.get_attribute("title"), word.bounding_box()
+    assert word.evaluate(AFTER) == "none"
+    word.tap()
+    shown, after = word.evaluate(AFTER), word.bounding_box()
+    page.screenshot(path="/tmp/live27/tap.png")
+    page.locator("article h1").tap()
+    hidden = word.evaluate(AFTER)
+    context.close()
+    assert shown == f'"{title}"' and hidden == "none", (shown, hidden)
+    assert after["width"] > before["width"] or after["height"] > before["height"], (before, after)

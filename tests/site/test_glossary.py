@@ -23,7 +23,7 @@ meanings = glossary_links.meanings
 def test_words_carry_their_meaning_on_prose_and_never_inside_code_or_math(site, step):
     page = layout.built(site, step).read_text()
     article = page[page.index("<article"):page.index("</article>")]
-    words = re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', article)
+    words = re.findall(r'<abbr title="([^"]+)"[^>]*>([^<]+)</abbr>', article)
     assert words, "no word of the glossary carries its meaning"
     for title, word in words:
         assert html.unescape(title) == meanings()[word], f"{word}: its title is not its meaning"
@@ -71,6 +71,18 @@ def test_each_pages_first_use_of_a_word_links_to_its_glossary_entry(site, page):
         mine = [(main, linked) for a, main, linked in found if a == anchor]
         first = next((u for u in mine if u[0]), mine[0])  # the first use on the main path, if there is one
         assert first[1], f"#{anchor}: the link is not on the first use"
+
+
+@pytest.mark.parametrize("page", LINKABLE, ids=sitekit.url)
+def test_a_word_takes_the_focus_unless_in_a_title_or_a_link(site, page):
+    """A tap or the Tab key focuses a glossary word, so that it shows its meaning (neura.css); never one in a
+    heading, a box's title or a link, which would put a control inside another."""
+    built = layout.built(site, page).read_text()
+    article = built[built.index("<article"):built.index("</article>")]
+    away = [m.span() for m in glossary_links.AWAY.finditer(article)]
+    for use in re.finditer(r"<abbr[^>]*>([^<]+)</abbr>", article):
+        titled = any(a <= use.start() < b for a, b in away)
+        assert ('tabindex="0"' in use[0]) != titled, use[0]
 
 
 def test_abbreviations_stay_out_of_the_notebooks_and_the_pages_list(site):

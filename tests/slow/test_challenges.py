@@ -2,6 +2,7 @@
 measures, measured with neura.train (tests/browser/test_live_ui.py: the page accepts each solution)."""
 
 import math
+import re
 import urllib.parse
 import warnings
 
@@ -9,7 +10,7 @@ import pytest
 import torch
 
 from neura import NeuralPainter, gallery, train
-from sitekit import studio
+from sitekit import ROOT, studio
 from sitekit.studio import parse
 
 CHALLENGES = studio.challenges()
@@ -55,8 +56,22 @@ def measures(q):
     if test is not None:
         t = diary["Test loss"].tolist()
         best = t.index(min(t))
-        found |= {"testBest": best, "memorises": int(t[-1] >= 2 * t[best] and loss[-1] < loss[best])}
+        found |= {"testBest": best, "memorises": int(memorising(loss, t))}
     return found
+
+
+RULE = (ROOT / "docs" / "live" / "memorising.js").read_text()
+WINDOW, RISE = (float(re.search(rf"const {name} = ([\d.]+);", RULE)[1]) for name in ("WINDOW", "RISE"))
+
+
+def memorising(loss, test, window=int(WINDOW), rise=RISE):
+    """challenges.js's rule (docs/live/memorising.js, its WINDOW and RISE read from it): the mean test loss over
+    the last WINDOW epochs ends over RISE times its lowest, and the mean training loss ends below where it was then."""
+    def smooth(v):
+        return [sum(v[max(0, e + 1 - window):e + 1]) / len(v[max(0, e + 1 - window):e + 1]) for e in range(len(v))]
+    t, train_mean = smooth(test), smooth(loss)
+    best = t.index(min(t))
+    return t[-1] > rise * t[best] and train_mean[-1] < train_mean[best]
 
 
 def answer(ch, got):

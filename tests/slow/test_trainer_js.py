@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from neura import NeuralPainter, train
-from sitekit import ROOT
+from neura import NeuralPainter, gallery, train
+from sitekit import ROOT, live_data
 from sitekit.cache import cached  # made once, kept under .cache/build/, keyed on neura and the pins
 
 NODE = shutil.which("node")
@@ -48,9 +48,10 @@ def configs(count=RUNS, seed=9):
 
 
 def node(runs, *flags):
-    """Run trainer_cli.mjs (beside this file) on the runs: for each, {"csv", "fired"} (or milliseconds with --bench)."""
-    payload = [dict(brushes(r["hidden"], r["seed"]), **{k: r[k] for k in ("x", "y", "optimizer", "lr", "epochs")})
-               for r in runs]
+    """Run trainer_cli.mjs (beside this file) on the runs: for each, {"csv", "fired"} and, with a test set,
+    "memorising" (or milliseconds with --bench)."""
+    keys = ("x", "y", "optimizer", "lr", "epochs", "test", "batchSize", "order")
+    payload = [dict(brushes(r["hidden"], r["seed"]), **{k: r[k] for k in keys if k in r}) for r in runs]
     out = subprocess.run([NODE or "node", str(CLI), *flags], input=json.dumps(payload),
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
@@ -176,6 +177,34 @@ def test_diverging_runs_overflow_in_both(lr, seed):
     loss = [[value(line.split(",")[-3]) for line in csv.splitlines()[1:]] for csv in (js["csv"], ref[0])]
     assert not all(map(math.isfinite, loss[1])), "torch's run was meant to diverge; pick a larger lr"
     assert not all(map(math.isfinite, loss[0])), f"torch's loss overflowed, trainer.js's stayed finite: {loss[0][-3:]}"
+
+
+def gallery_runs(seeds, n, optimizer, lr, epochs, batch=None):
+    """The live studio's gallery runs (mode=gallery): hidden 4, the first n of gallery(500, seed=1), tested on
+    the last 100, with mini-batches dealt in the order live_data exports (sitekit/live_data.py)."""
+    x, y = gallery(500, seed=1)
+    x, y = x.tolist(), y.flatten().tolist()
+    more = {"batchSize": batch, "order": live_data.order(n, epochs)} if batch else {}
+    return [{"hidden": 4, "seed": seed, "optimizer": optimizer, "lr": lr, "epochs": epochs, "x": x[:n], "y": y[:n],
+             "test": {"x": x[400:], "y": y[400:]}} | more for seed in seeds]
+
+
+def test_memorising_is_told_from_mini_batch_noise():
+    """The studio's rule (docs/live/memorising.js) stays quiet on 20 seeds of a noisy run that learns (400
+    sketches, SGD 0.1, batches of 8), where a single epoch's test loss often ends over 1.1 times its lowest,
+    and speaks on step 7's painter overfitting 8 sketches."""
+    noisy = node(gallery_runs(range(20), 400, "sgd", 0.1, 200, batch=8))
+    diaries = [[line.split(",") for line in js["csv"].splitlines()] for js in noisy]
+    tests = [[value(row[head.index("Test loss")]) for row in rows] for head, *rows in diaries]
+    spikes = sum(t[-1] > 1.1 * min(t) for t in tests)
+    told = sum(js["memorising"]["memorising"] for js in noisy)
+    worst = max(js["memorising"]["times"] for js in noisy)
+    overfit = node(gallery_runs([1], 8, "adam", 0.01, 200))[0]["memorising"]
+    print(f"\nnoisy gallery runs: the last test loss over 1.1 times its lowest in {spikes} of 20 seeds; the rule "
+          f"fires in {told} (its mean test loss ends at most {worst:.3f} times its lowest); step 7's overfit: "
+          f"{overfit['times']:.3f} times, lowest at epoch {overfit['best']}, fires: {overfit['memorising']}")
+    assert spikes, "the noisy runs were meant to wobble past 1.1 times their lowest test loss"
+    assert told == 0 and overfit["memorising"]
 
 
 def test_trainer_leaves_the_brushes_alone_and_names_bad_input():

@@ -1,21 +1,24 @@
 // Runs docs/live/trainer.js for tests/slow/test_trainer_js.py: reads a JSON list of runs on stdin
 // ({W1, b1, W2, b2, x, y, optimizer, lr, epochs}, and optionally
 // test {x, y}, batchSize and order, as train takes them) and writes, for each, the diary CSV and, per epoch,
-// which ReLUs fired ("1"/"0" per sketch and neuron), so a drifting run can be traced to a flipped ReLU.
+// which ReLUs fired ("1"/"0" per sketch and neuron), so a drifting run can be traced to a flipped ReLU;
+// with a test set, also the studio's verdict on memorising (docs/live/memorising.js).
 // With --bench it times each run instead (milliseconds, the best of five).
 import { readFileSync } from "node:fs";
+import { memorising } from "../../docs/live/memorising.js";
 import { forward, toCsv, train } from "../../docs/live/trainer.js";
 
 const runs = JSON.parse(readFileSync(0, "utf8"));
 const bench = process.argv.includes("--bench");
 
 function run({ x, y, optimizer, lr, epochs, test, batchSize, order, ...brushes }) {
-  const rows = [], fired = [];
+  const rows = [], fired = [], loss = [], testLoss = [];
   for (const rec of train(brushes, x, y, { optimizer, lr, epochs, test, batchSize, order })) {
     rows.push(rec.row);
+    loss.push(rec.loss), testLoss.push(rec.testLoss);
     if (!bench) fired.push(forward(rec, x).z.map((zi) => Array.from(zi, (v) => (v > 0 ? 1 : 0)).join("")).join(""));
   }
-  return { csv: toCsv(rows), fired };
+  return { csv: toCsv(rows), fired, ...(test && { memorising: memorising(loss, testLoss) }) };
 }
 
 function time(cfg) {
