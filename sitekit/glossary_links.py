@@ -3,9 +3,10 @@
 A glossary word is an <abbr> whose title holds its meaning (docs/includes/abbreviations.md): the
 browser shows it on hover only. The first use of each entry on a page (on the main path if it is used
 there, else in a box) becomes a link to the entry, which a keyboard, a touch or a screen reader can
-follow; the word keeps its title. Its other uses take the keyboard focus (tabindex="0"), so that a tap
-or the Tab key shows the meaning as text beside the word (neura.css, `:focus`); a tap on the link follows
-it to the entry, which says the meaning too. Words in headings, box titles and links stay as they are. No
+follow; the word keeps its title. Its other uses take the focus on a tap or a click (tabindex="-1": not
+in the Tab order, which would gain up to 128 stops a page), and show the meaning as text beside the word
+(neura.css, `:focus`); the keyboard reaches the first use's link, which shows it too, and a tap on that
+link follows it to the entry. Words in headings, box titles and links stay as they are. No
 script runs: Material's tooltips, which cost the pages a third of their blocking time, stay off.
 
 It works on the page's finished HTML, which holds the API page's docstrings too (mkdocstrings renders
@@ -59,9 +60,9 @@ def entry(term, found):
 
 
 def focusable(content):
-    """CONTENT with each glossary word outside a title or a link in the Tab order (a tap focuses it too)."""
+    """CONTENT with each glossary word outside a title or a link focusable by a tap, not by the Tab key."""
     away = [m.span() for m in AWAY.finditer(content)]
-    return OPEN.sub(lambda m: m[0] if any(a <= m.start() < b for a, b in away) else m[0][:-1] + ' tabindex="0">',
+    return OPEN.sub(lambda m: m[0] if any(a <= m.start() < b for a, b in away) else m[0][:-1] + ' tabindex="-1">',
                     content)
 
 

@@ -46,9 +46,22 @@ def test_a_tap_on_a_word_shows_its_meaning(browser, server):
     assert word.evaluate(AFTER) == "none"
     word.tap()
     shown, after = word.evaluate(AFTER), word.bounding_box()
-    page.screenshot(path="/tmp/live27/tap.png")
     page.locator("article h1").tap()
     hidden = word.evaluate(AFTER)
     context.close()
     assert shown == f'"{title}"' and hidden == "none", (shown, hidden)
     assert after["width"] > before["width"] or after["height"] > before["height"], (before, after)
+
+
+def test_the_tab_key_passes_the_words_and_stops_at_their_links(visit):
+    """Out of the Tab order (up to 128 words a page): the keyboard reaches a meaning through the first
+    use's link, which shows it on focus."""
+    page = visit("5-optimizer/").page
+    stops = []
+    while len(stops) < 400 and not (stops and stops[-1].startswith("A.neura-term")):  # the nav comes first
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.tagName + '.' + document.activeElement.className"))
+    assert stops[-1].startswith("A.neura-term"), stops
+    assert not any(s.startswith("ABBR") for s in stops), stops
+    assert page.evaluate("[...document.querySelectorAll('abbr')].every(a => a.tabIndex < 0)")  # further on too
+    assert page.evaluate("getComputedStyle(document.activeElement.querySelector('abbr'), '::after').content") != "none"

@@ -75,14 +75,14 @@ def test_each_pages_first_use_of_a_word_links_to_its_glossary_entry(site, page):
 
 @pytest.mark.parametrize("page", LINKABLE, ids=sitekit.url)
 def test_a_word_takes_the_focus_unless_in_a_title_or_a_link(site, page):
-    """A tap or the Tab key focuses a glossary word, so that it shows its meaning (neura.css); never one in a
-    heading, a box's title or a link, which would put a control inside another."""
+    """A tap focuses a glossary word (the Tab key passes it), so that it shows its meaning (neura.css); never
+    one in a heading, a box's title or a link, which would put a control inside another."""
     built = layout.built(site, page).read_text()
     article = built[built.index("<article"):built.index("</article>")]
     away = [m.span() for m in glossary_links.AWAY.finditer(article)]
     for use in re.finditer(r"<abbr[^>]*>([^<]+)</abbr>", article):
         titled = any(a <= use.start() < b for a, b in away)
-        assert ('tabindex="0"' in use[0]) != titled, use[0]
+        assert ('tabindex="-1"' in use[0]) != titled, use[0]
 
 
 def test_abbreviations_stay_out_of_the_notebooks_and_the_pages_list(site):
