@@ -44,7 +44,8 @@ def configs(count=RUNS, seed=26):
 def node(runs):
     payload = [dict(brushes(r["hidden"], r["seed"]), **{k: v for k, v in r.items() if k not in ("hidden", "seed")})
                for r in runs]
-    out = subprocess.run([NODE or "node", str(CLI)], input=json.dumps(payload), capture_output=True, text=True, check=True)
+    out = subprocess.run([NODE or "node", str(CLI)], input=json.dumps(payload),
+                         capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -117,7 +118,8 @@ def measure():
         pairs = [(k, a, b) for k in ("z", "h", "yHat", "error", "dYHat", "dH", "dZ")
                  for a, b in zip(js[k], ref[k], strict=True)]
         pairs += [("loss", js["loss"], ref["loss"])]
-        pairs += [(f"grad {k}", a, b) for k in ref["grads"] for a, b in zip(js["grads"][k], ref["grads"][k], strict=True)]
+        pairs += [(f"grad {k}", a, b) for k in ref["grads"]
+                  for a, b in zip(js["grads"][k], ref["grads"][k], strict=True)]
         pairs += [(name, v, shown(name, kept)) for name, v in js["shown"].items()]
         for name, a, b in pairs:
             if b is None:
@@ -127,9 +129,8 @@ def measure():
             if gap(a, b) > worst[0]:
                 worst = (gap(a, b), f"{name} in {run}")
         assert len(js["shown"]) > 0
-        b1 = torch.tensor(js["brushes"]["b1"])
-        assert torch.equal(torch.tensor(js["sum"]).view(-1, run["hidden"]) + b1, torch.tensor(js["z"]).view(-1, run["hidden"])), \
-            "each stroke z is the sum shown plus its bias, in float32"
+        rows = [torch.tensor(js[k]).view(-1, run["hidden"]) for k in ("sum", "z")]
+        assert torch.equal(rows[0] + torch.tensor(js["brushes"]["b1"]), rows[1]), "z is the sum shown plus its bias"
     return {"runs": len(runs), "exact": exact, "total": total, "worst": worst}
 
 
@@ -145,5 +146,6 @@ def test_every_number_the_pass_shows_is_autograds(measured):
 
 def test_identical_on_this_machine(measured):
     """The live page says they are identical to the last bit here: the same products, summed in torch's order."""
-    print(f"\npass view: {measured['exact']} of {measured['total']} numbers identical, worst gap {measured['worst'][0]:.3g}")
+    print(f"\npass view: {measured['exact']} of {measured['total']} numbers identical, "
+          f"worst gap {measured['worst'][0]:.3g}")
     assert measured["exact"] == measured["total"]
