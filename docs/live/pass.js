@@ -48,7 +48,7 @@ export function station(p, phase, index, s = 0) {
       hs.forEach(j => { focus.push(`h${j}`, ...ks.map(k => `w1-${j}-${k}`)); labels[`h${j}`] = `Σ ${num(p.sum[s][j])}`; });
       each((i, me) => hs.forEach(j => ks.forEach(k => {
         const r = show(`x[${i}][${k}]·W1[${j}][${k}]`, p.product[i][j][k]);
-        if (me) rows.push(r), labels[`w1-${j}-${k}`] = r[1];
+        if (me) rows.push(r);
       })));
       each((i, me) => hs.forEach(j => { const r = show(`sum[${i}][${j}]`, p.sum[i][j]); if (me) rows.push(r); }));
       return said({ name: "Features times brushes", sentence: `Forward, sketch ${s}: each feature is multiplied by its ` +
@@ -112,7 +112,7 @@ export function station(p, phase, index, s = 0) {
     focus.push("out", ...hs.flatMap(j => [`w2-${j}`, `h${j}`]));
     each((i, me) => hs.forEach(j => {
       const r = show(`dL/dh[${i}][${j}]`, p.dH[at(i, j)], `dL/dh[${i}][${j}] = ${num(p.dYHat[i])} × W2[${j}] ${num(W2[j])}`);
-      if (me) rows.push(r), labels[`w2-${j}`] = `×${num(W2[j])}`, labels[`h${j}`] = `dL/dh ${r[1]}`;
+      if (me) rows.push(r), labels[`h${j}`] = `×${num(W2[j])} = ${r[1]}`;
     }));
     return said({ name: "To each hidden neuron", sentence: `Backward, sketch ${s}: through each output brush, ` +
       `slope times slope: dL/dh for neuron 0 is ${num(p.dYHat[s])} × ${num(W2[0])} = ${num(p.dH[at(s, 0)])}. ` +
