@@ -78,8 +78,11 @@ function start(card) {
       tr.firstChild.textContent = k, tr.lastChild.textContent = v;
       return tr;
     }));
-    $("back").disabled = at === 0;
-    $("next").disabled = at === stations.length - 1;
+    const ends = [[$("back"), at === 0, $("next")], [$("next"), at === stations.length - 1, $("back")]];
+    for (const [button, end, other] of ends) {  // a button that stops at an end hands the keyboard to the other
+      if (end && document.activeElement === button) other.focus();
+      button.disabled = end;
+    }
     card.dataset.station = `${phase} ${index}`;
     card.pass = { epoch: shown.epoch, phase, index, sketch, values: st.values };  // for the browser tests
     if (touched) {
