@@ -1,6 +1,8 @@
 """The live studio's pass view: the address opens it at a moment, it steps with buttons, keys and play, it
 says each station, it fits at 390 px in both palettes, and every gradient it shows is PyTorch's."""
 
+import re
+
 import pytest
 import torch
 from torch import nn
@@ -88,3 +90,49 @@ def test_every_station_fits_at_390_px_and_axe_finds_nothing(browser, server, sch
     page.set_viewport_size({"width": 1280, "height": 900})  # axe as test_live.py runs it, on a wide screen
     assert sitekit.axe(page) == []
     page.close()
+
+
+def test_step_4s_question_is_answered_by_walking_the_view(browser, server):
+    """Question 5 links to a station; walking on from it shows what the answer's block prints."""
+    step = sitekit.DOCS / "4-backprop.md"
+    text = step.read_text()
+    link = re.search(r"\*\*Question 5\.\*\* Open \[[^]]+\]\(live/index\.md(\?[^)]+)\)", text)[1]
+    block = next(b for b in sitekit.blocks(step) if "silent for sketch 1" in (b.expected or ""))
+    silent, *products, total = block.expected.splitlines()
+    page = studio(browser, server, link)
+    assert station(page) == "backward 3"
+    page.select_option("#live-pass-sketch", "1")
+    neurons = re.search(r"\[(.*)\]", silent)[1]
+    assert f"neurons {neurons}." in page.inner_text("#live-pass-say")  # "no feedback: neurons 2, 3."
+    page.click("#live-pass-next")
+    assert station(page) == "backward 4"
+    table = {1: page.inner_text("#live-pass-rows")}
+    page.select_option("#live-pass-sketch", "0")
+    table[0] = page.inner_text("#live-pass-rows")
+    for i, line in enumerate(products):
+        assert line.split(" = ")[1] in table[i], (line, table[i])  # sketch i's product
+    assert total.split(" = ")[1] in table[0]  # the gradient, summed
+    page.close()
+
+
+def test_step_4s_figure_shows_the_numbers_of_the_view(browser, server):
+    """The figure for readers without JavaScript shows, rounded, the numbers the view shows at its moment."""
+    from sitekit.figures import backward_pass
+
+    labels = [t.get_text() for t in backward_pass.figure().axes[0].texts]
+    slopes = [float(t.split()[1]) for t in labels if t.startswith("dL/dh")]
+    products = [float(t.split(" = ")[1]) for t in labels if t.startswith("×")]
+    link = re.search(r"\[in the live studio's pass view\]\(live/index\.md(\?[^)]+)\)",
+                     (sitekit.DOCS / "4-backprop.md").read_text())[1]
+    page = studio(browser, server, link)
+    view = page.evaluate(SHOWN)["values"]
+    page.click("#live-pass-next")
+    page.click("#live-pass-next")
+    page.click("#live-pass-next")
+    page.click("#live-pass-next")
+    later = page.evaluate(SHOWN)
+    page.close()
+    assert later["index"] == 4 + backward_pass.NEURON
+    n = backward_pass.NEURON
+    assert [round(view[f"dL/dh[0][{j}]"], 4) for j in range(len(slopes))] == slopes
+    assert [round(later["values"][f"dL/dz[0][{n}]·x[0][{k}]"], 4) for k in range(3)] == products
