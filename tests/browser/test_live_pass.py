@@ -96,7 +96,7 @@ def test_step_4s_question_is_answered_by_walking_the_view(browser, server):
     """Question 5 links to a station; walking on from it shows what the answer's block prints."""
     step = sitekit.DOCS / "4-backprop.md"
     text = step.read_text()
-    link = re.search(r"\*\*Question 5\.\*\* Open \[[^]]+\]\(live/index\.md(\?[^)]+)\)", text)[1]
+    link = re.search(r"\*\*Question 5\.\*\* Open \[the pass view\]\(live/index\.md(\?[^)]+)\)", text)[1]
     block = next(b for b in sitekit.blocks(step) if "silent for sketch 1" in (b.expected or ""))
     silent, *products, total = block.expected.splitlines()
     page = studio(browser, server, link)
@@ -122,7 +122,7 @@ def test_step_4s_figure_shows_the_numbers_of_the_view(browser, server):
     labels = [t.get_text() for t in backward_pass.figure().axes[0].texts]
     slopes = [float(t.split()[1]) for t in labels if t.startswith("dL/dh")]
     products = [float(t.split(" = ")[1]) for t in labels if t.startswith("×")]
-    link = re.search(r"\[in the live studio's pass view\]\(live/index\.md(\?[^)]+)\)",
+    link = re.search(r"\[Watch it in the live studio\]\(live/index\.md(\?[^)]+)\)",
                      (sitekit.DOCS / "4-backprop.md").read_text())[1]
     page = studio(browser, server, link)
     view = page.evaluate(SHOWN)["values"]
