@@ -140,7 +140,9 @@ export function station(p, phase, index, s = 0) {
     rows.push(show(`grad W1[${j}][${k}]`, p.grads.W1[3 * j + k], `W1[${j}][${k}].grad, summed`));
   });
   rows.push(show(`grad b1[${j}]`, p.grads.b1[j], `b1[${j}].grad = sum of dL/dz`));
-  return said({ name: `Neuron ${j}'s first brushes`, sentence: `Backward, sketch ${s}: neuron ${j}'s dL/dz, ` +
-    `${num(dz(s))}, computed once, is reused by its three brushes, each times its own feature. Summed over ` +
+  const mine = p.h[at(s, j)] > 0 ? `neuron ${j}'s dL/dz, ${num(dz(s))}, computed once, is reused by its three ` +
+    "brushes, each times its own feature." : `neuron ${j} was silent on this sketch: its dL/dz is 0, so this ` +
+    "sketch adds nothing to its brushes.";
+  return said({ name: `Neuron ${j}'s first brushes`, sentence: `Backward, sketch ${s}: ${mine} Summed over ` +
     `the ${n} sketch${n > 1 ? "es" : ""}: W1[${j}][0]'s gradient is ${num(p.grads.W1[3 * j])}, b1[${j}]'s ${num(p.grads.b1[j])}.` });
 }
