@@ -119,7 +119,7 @@ export function station(p, phase, index, s = 0) {
       "Each neuron's product is computed once here, and all of its brushes behind it reuse it." });
   }
   if (index === 3) {
-    hs.forEach(j => { focus.push(`h${j}`); labels[`h${j}`] = `dL/dz ${num(p.dZ[at(s, j)])}`; });
+    hs.forEach(j => { focus.push(`h${j}`); labels[`h${j}`] = `×${p.h[at(s, j)] > 0 ? 1 : 0} = ${num(p.dZ[at(s, j)])}`; });
     each((i, me) => hs.forEach(j => {
       const on = p.h[at(i, j)] > 0;
       const r = show(`dL/dz[${i}][${j}]`, p.dZ[at(i, j)], `dL/dz[${i}][${j}] = ${num(p.dH[at(i, j)])} × ${on ? 1 : 0}`);
