@@ -6,7 +6,10 @@
 (step 7's 400 sketches, the whole set a step, the test loss on the other 100 every epoch): each timed
 5 times, the median shown. Then the map of what she thinks (heatmap.js) redrawn at 64 by 64, as the
 epoch slider redraws it: the budget is one frame, 16 ms (median and slowest of 29 redraws, after a
-first one that compiles). Timings on a shared machine are noisy: read the ratio, not the milliseconds.
+first one that compiles). Then one station step of the pass view (pass-view.js): the station's numbers,
+the network drawn anew and its table, on 8 sketches and on the gallery's 400, with the same budget (median
+and slowest of the steps through every station, twice, after a first one). Timings on a shared machine are
+noisy: read the ratio, not the milliseconds.
 """
 
 import statistics
@@ -43,6 +46,30 @@ HEAT = """async ([brushes, x, y]) => {
     }
     const rest = times.slice(1).sort((a, b) => a - b);
     return [times[0], rest[14], rest[28]];
+}"""
+
+PASS = """async ([brushes, x, y]) => {
+    const { draw, walk } = await import("/pass-view.js");
+    const { numbers, station } = await import("/pass.js");
+    const record = Object.fromEntries(Object.entries(brushes).map(([k, v]) => [k, Float32Array.from(v)]));
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg"), table = document.createElement("tbody");
+    document.body.append(svg, table);
+    const p = numbers(record, x, y), stations = walk(p.H), times = [];
+    for (let i = 0; i <= 2 * stations.length; i++) {
+        const start = performance.now(), [phase, index] = stations[i % stations.length];
+        const st = { ...station(p, phase, index, 0), s: 0 };
+        draw(svg, p, st);
+        table.replaceChildren(...st.rows.map(([k, v]) => {
+            const tr = document.createElement("tr");
+            tr.innerHTML = "<th></th><td></td>";
+            tr.firstChild.textContent = k, tr.lastChild.textContent = v;
+            return tr;
+        }));
+        table.getBoundingClientRect();  // its layout, as the screen needs it
+        times.push(performance.now() - start);
+    }
+    const rest = times.slice(1).sort((a, b) => a - b);
+    return [times[0], rest[rest.length >> 1], rest.at(-1)];
 }"""
 
 
@@ -84,6 +111,10 @@ def main():
         print(f"heat map 64 by 64, hidden 8: {median:.1f} ms a redraw (median), {slowest:.1f} ms the slowest"
               f" (budget 16 ms); the first, compiling, {first:.1f} ms;"
               f" NeuralPainter's forward pass on 4096 points {statistics.median(times):.2f} ms")
+        for what, x_, y_ in [("8 sketches", x, y), ("the gallery's 400", g[:400], s[:400])]:
+            first, median, slowest = page.evaluate(PASS, [brushes, x_.tolist(), y_.flatten().tolist()])
+            print(f"pass view, one station step, hidden 8, {what}: {median:.1f} ms (median), {slowest:.1f} ms"
+                  f" the slowest (budget 16 ms); the first, compiling, {first:.1f} ms")
     httpd.shutdown()
 
 

@@ -125,14 +125,23 @@ function mse(yHat, y) {  // the loss, and its gradient for each prediction (mse_
   return { loss: f(rowSum(sq) / n), dYHat };
 }
 
-function grad(brushes, X, y) {  // X flat, y a Float32Array
-  const { W2 } = brushes, hidden = W2.length, n = y.length, { h, yHat } = paint(brushes, X);
+/** The whole pass with every number on the way, as `grad` computes it (the live studio's pass view):
+ * z, h, dH (dL/dh) and dZ (dL/dz) flat [i * hidden + j], yHat, dYHat, loss and grads. */
+export function trace(brushes, x, y) {
+  check(brushes, x, y);
+  return grad(brushes, flat(x), Float32Array.from(y), true);
+}
+
+function grad(brushes, X, y, keep = false) {  // X flat, y a Float32Array; keep: return the in-between numbers too
+  const { W2 } = brushes, hidden = W2.length, n = y.length, { z, h, yHat } = paint(brushes, X);
   const { loss, dYHat } = mse(yHat, y);
+  const kept = keep && { z, h, dYHat, dH: new Float32Array(n * hidden), dZ: new Float32Array(n * hidden) };
   const grads = { W1: new Float32Array(3 * hidden), b1: new Float32Array(hidden), W2: new Float32Array(hidden),
     b2: Float32Array.of(rowSum(dYHat)) };
   const dZ = new Float32Array(n);
   for (let j = 0; j < hidden; j++) {
     for (let i = 0; i < n; i++) dZ[i] = h[i * hidden + j] <= 0 ? 0 : dYHat[i] * W2[j];  // threshold_backward
+    if (kept) for (let i = 0; i < n; i++) kept.dH[i * hidden + j] = dYHat[i] * W2[j], kept.dZ[i * hidden + j] = dZ[i];
     grads.b1[j] = colSum(dZ, j, hidden);
     let gW2 = 0, g0 = 0, g1 = 0, g2 = 0;  // the matrix products' sums: left to right, from +0
     for (let i = 0; i < n; i++) {
@@ -143,7 +152,7 @@ function grad(brushes, X, y) {  // X flat, y a Float32Array
     }
     grads.W2[j] = gW2, grads.W1[3 * j] = g0, grads.W1[3 * j + 1] = g1, grads.W1[3 * j + 2] = g2;
   }
-  return { loss, yHat, grads };
+  return { loss, yHat, grads, ...kept };
 }
 
 const NAMES = ["W1", "b1", "W2", "b2"];

@@ -5,6 +5,7 @@ import "./heatmap.js";     // the map of what she thinks (it draws on the "live:
 import "./challenges.js";  // the challenges beside the widget (they judge on the "live:run" event)
 import { readable } from "./words.js";
 import { WINDOW, memorising } from "./memorising.js";
+import { readMoment } from "./pass-view.js";  // the pass view (it draws on the "live:show" event)
 
 // What the studio offers: its hidden sizes, seeds, gallery sizes and most epochs, as sitekit/live_data.py
 // states them and the make step writes them to limits.json. Read once, before any address or field is
@@ -114,7 +115,8 @@ export function fromQuery(search) {
     if (kept.ignored.length || kept.pin) ignored.push(`pin (${kept.ignored.join("; ") || "a kept run keeps no run"})`);
     else pin = kept.config;
   }
-  return { config, ignored, pin };
+  const moment = readMoment(q, config, ignored);  // the pass view's epoch, pass and station, or null
+  return { config, ignored, pin, moment };
 }
 
 /** Where a run's sketches come from, in a few words. */
@@ -328,6 +330,7 @@ function start(root) {
   let pending = 0;       // the number of the newest run asked for; older ones stop
   let timer = null;
   let pinned = null;     // the kept run (issue 19 item 3): {config, records}, drawn as a ghost
+  let moment = null;     // the address's epoch and pass view station, used by the run it opened
 
   // the fields offer what the checks accept
   for (const [key, lo, hi] of [["hidden", ...LIMITS.hidden], ["seed", ...LIMITS.seeds], ["epochs", 1, LIMITS.epochs]])
@@ -503,7 +506,8 @@ function start(root) {
     const tests = c.mode === "gallery" ? found.map(r => r.testLoss) : null;
     run = root.run = { config: c, records: found, test: tests, ...scales(found, c.y) };
     $("epoch").max = c.epochs - 1;
-    $("epoch").value = c.epochs - 1;
+    const at = moment?.epoch ?? c.epochs - 1;
+    $("epoch").value = at;
     const g = c.mode === "gallery" && await gallery();
     $("snippet").textContent = g ? g.snippet(c) : snippet(c);
     $("final").textContent = g ? g.summary(found.at(-1).row, pyG) : summary(found.at(-1).row, c.x.length);
@@ -512,7 +516,8 @@ function start(root) {
       ` Solid: ${pinned ? `this run (${differs(c, pinned.config)})` : "the training loss"}` +
       (tests ? "; amber, dotted: its test loss" : "") +
       (pinned ? `; dashed: the kept run (${differs(pinned.config, c)})${tests ? ", its training loss" : ""}` : "") + ".";
-    show(c.epochs - 1);
+    show(at, moment);
+    moment = null;
     root.dataset.config = toQuery(c);
     root.dataset.state = "done";
     root.dispatchEvent(new CustomEvent("live:run", { bubbles: true, detail: run }));
@@ -528,7 +533,7 @@ function start(root) {
     return { weightScale: w, range: [lo - pad, hi + pad] };
   }
 
-  function show(epoch) {
+  function show(epoch, moment = null) {
     const { config: c, records } = run;
     const record = records[epoch];
     $("epoch-shown").textContent = epoch;
@@ -551,7 +556,7 @@ function start(root) {
     $("silent").hidden = !silent;
     $("silent").textContent = silent ? `At epoch ${epoch} every hidden neuron is silent on every sketch: ` +
       "no feedback reaches her brushes; only the output bias learns." : "";
-    root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch, records } }));
+    root.dispatchEvent(new CustomEvent("live:show", { bubbles: true, detail: { record, config: c, epoch, records, moment } }));
     if (timer) return;  // while it plays, the spoken status waits for the end
     const broke = records.findIndex(r => !Number.isFinite(r.loss));
     const last = records.at(-1).row.Loss;
@@ -682,7 +687,7 @@ function start(root) {
   root.load = search => {
     stop();
     let pin;
-    ({ config, ignored, pin } = fromQuery(search));
+    ({ config, ignored, pin, moment } = fromQuery(search));
     pinned = pin && { config: pin };
     opened(config);
     notice();
