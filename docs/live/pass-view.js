@@ -21,7 +21,7 @@ export function draw(svg, p, st) {
   svg.setAttribute("viewBox", `0 0 500 ${height}`);
   svg.replaceChildren();
   const column = (k, cx) => Array.from({ length: k }, (_, i) => [cx, height / 2 + 40 * (i - (k - 1) / 2)]);
-  const [xs, hs, [out]] = [column(3, 130), column(H, 290), column(1, 410)];
+  const [xs, hs, [out]] = [column(3, 130), column(H, 340), column(1, 550)];  // room for the labels between the columns
   const silent = j => (st.phase === "backward" || st.index >= 2) && !(p.h[st.s * H + j] > 0);
   const label = (x, y, words, anchor = "middle") => {
     if (words) el("text", { x, y, "text-anchor": anchor, class: "pass-label" }, svg).textContent = words;
@@ -47,6 +47,14 @@ export function draw(svg, p, st) {
   svg.setAttribute("aria-label", `Station ${st.name}: ${st.sentence}`);
 }
 
+/** On a narrow screen the picture scrolls sideways (live.css): bring the station's lit part to the middle. */
+function centre(svg) {
+  const box = svg.parentElement, lit = [...svg.querySelectorAll(".lit")];
+  if (box.scrollWidth <= box.clientWidth || !lit.length) return;
+  const r = box.getBoundingClientRect(), xs = lit.flatMap(e => { const b = e.getBoundingClientRect(); return [b.left, b.right]; });
+  box.scrollLeft += (Math.min(...xs) + Math.max(...xs)) / 2 - (r.left + r.width / 2);
+}
+
 /** Read an address's pass view moment: {epoch, phase, index} or null; bad values go to `ignored`. */
 export function readMoment(q, config, ignored) {
   if (!["epoch", "pass", "station"].some(k => q.has(k))) return null;
@@ -70,6 +78,7 @@ function start(card) {
     const stations = walk(p.H), [phase, index] = stations[at];
     const st = { ...station(p, phase, index, sketch), s: sketch };
     draw($("net"), p, st);
+    centre($("net"));
     $("where").textContent = `${phase === "forward" ? "Forward" : "Backward"} ${index + 1} of ${count(phase, p.H)}: ${st.name}`;
     $("say").textContent = `Epoch ${shown.epoch}. ${st.sentence}`;
     $("rows").replaceChildren(...st.rows.map(([k, v]) => {

@@ -101,7 +101,7 @@ export function station(p, phase, index, s = 0) {
     focus.push("out", ...hs.map(j => `w2-${j}`));
     each((i, me) => hs.forEach(j => {
       const r = show(`dL/dyHat[${i}]·h[${i}][${j}]`, f(p.dYHat[i] * p.h[at(i, j)]), `W2[${j}], sketch ${i}: ${num(p.dYHat[i])} × h ${num(p.h[at(i, j)])}`);
-      if (me) rows.push(r), labels[`w2-${j}`] = `×${num(p.h[at(i, j)])} = ${r[1]}`;
+      if (me) rows.push(r), labels[`w2-${j}`] = `× ${num(p.h[at(i, j)])} = ${r[1]}`;
     }));
     hs.forEach(j => rows.push(show(`grad W2[${j}]`, p.grads.W2[j], `W2[${j}].grad, summed over sketches`)));
     rows.push(show("grad b2", p.grads.b2[0], "b2.grad = sum of dL/dŷ"));
@@ -112,14 +112,14 @@ export function station(p, phase, index, s = 0) {
     focus.push("out", ...hs.flatMap(j => [`w2-${j}`, `h${j}`]));
     each((i, me) => hs.forEach(j => {
       const r = show(`dL/dh[${i}][${j}]`, p.dH[at(i, j)], `dL/dh[${i}][${j}] = ${num(p.dYHat[i])} × W2[${j}] ${num(W2[j])}`);
-      if (me) rows.push(r), labels[`h${j}`] = `×${num(W2[j])} = ${r[1]}`;
+      if (me) rows.push(r), labels[`h${j}`] = `× ${num(W2[j])} = ${r[1]}`;
     }));
     return said({ name: "To each hidden neuron", sentence: `Backward, sketch ${s}: through each output brush, ` +
       `slope times slope: dL/dh for neuron 0 is ${num(p.dYHat[s])} × ${num(W2[0])} = ${num(p.dH[at(s, 0)])}. ` +
       "Each neuron's product is computed once here, and all of its brushes behind it reuse it." });
   }
   if (index === 3) {
-    hs.forEach(j => { focus.push(`h${j}`); labels[`h${j}`] = `×${p.h[at(s, j)] > 0 ? 1 : 0} = ${num(p.dZ[at(s, j)])}`; });
+    hs.forEach(j => { focus.push(`h${j}`); labels[`h${j}`] = `× ${p.h[at(s, j)] > 0 ? 1 : 0} = ${num(p.dZ[at(s, j)])}`; });
     each((i, me) => hs.forEach(j => {
       const on = p.h[at(i, j)] > 0;
       const r = show(`dL/dz[${i}][${j}]`, p.dZ[at(i, j)], `dL/dz[${i}][${j}] = ${num(p.dH[at(i, j)])} × ${on ? 1 : 0}`);
@@ -135,7 +135,7 @@ export function station(p, phase, index, s = 0) {
   ks.forEach(k => {
     each((i, me) => {
       const r = show(`dL/dz[${i}][${j}]·x[${i}][${k}]`, f(dz(i) * x[i][k]), `W1[${j}][${k}], sketch ${i}: ${num(dz(i))} × ${num(x[i][k])}`);
-      if (me) rows.push(r), labels[`w1-${j}-${k}`] = `×${num(x[i][k])} = ${r[1]}`;
+      if (me) rows.push(r), labels[`w1-${j}-${k}`] = `× ${num(x[i][k])} = ${r[1]}`;
     });
     rows.push(show(`grad W1[${j}][${k}]`, p.grads.W1[3 * j + k], `W1[${j}][${k}].grad, summed`));
   });
