@@ -288,6 +288,7 @@ def test_it_starts_after_instant_navigation_and_again_after_leaving(visit):
     v.page.wait_for_url("**/6-training/")
     v.page.go_forward()
     v.page.wait_for_selector("#live-studio[data-state=done]")
+    v.page.wait_for_selector("#live-challenge option[value=lr-ten]", state="attached")  # challenges.js started too
     v.page.select_option("#live-challenge", "lr-ten")  # a run the page itself suggests: a challenge
     v.page.check("[name=live-guess] >> nth=2")
     v.page.click("#live-ch-go")
