@@ -286,7 +286,8 @@ def test_it_starts_after_instant_navigation_and_again_after_leaving(visit):
     v.page.wait_for_selector("#live-studio[data-state=done]")
     v.page.go_back()
     v.page.wait_for_url("**/6-training/")
-    v.page.go_forward()
+    v.page.wait_for_selector("#live-studio", state="detached")  # the address moves first, the page after it:
+    v.page.go_forward()                                           # under load, a studio still shown is the old one
     v.page.wait_for_selector("#live-studio[data-state=done]")
     v.page.wait_for_selector("#live-challenge option[value=lr-ten]", state="attached")  # challenges.js started too
     v.page.select_option("#live-challenge", "lr-ten")  # a run the page itself suggests: a challenge
