@@ -29,3 +29,13 @@ def parse(q):
 def challenges():
     """The challenges the page offers (docs/live/challenges.json)."""
     return json.loads((DOCS / "live" / "challenges.json").read_text())
+
+
+def brushes(hidden, seed):
+    """NeuralPainter(hidden, seed)'s starting brushes as the page's trainer takes them: {"W1", "b1", "W2", "b2"},
+    each a flat list of exact floats (a float's repr round-trips)."""
+    from neura import NeuralPainter
+
+    p = NeuralPainter(hidden, seed)
+    tensors = {"W1": p.layer1.weight, "b1": p.layer1.bias, "W2": p.layer2.weight, "b2": p.layer2.bias}
+    return {k: t.detach().flatten().tolist() for k, t in tensors.items()}

@@ -14,6 +14,7 @@ from torch import nn
 
 from neura import NeuralPainter
 from sitekit import ROOT
+from sitekit.studio import brushes
 
 NODE = shutil.which("node")
 CLI = Path(__file__).with_name("pass_cli.mjs")
@@ -24,13 +25,6 @@ RUNS = int(re.search(r"autograd for (\d+) random configurations", SAID)[1])
 TOL = float(re.search(r"agree with PyTorch's to within ([\d.]+)", SAID)[1])
 pytestmark = pytest.mark.skipif(NODE is None and os.environ.get("CI") != "true",
                                 reason="Node.js is not installed here; CI installs it and runs this test")
-
-
-def brushes(hidden, seed):
-    """NeuralPainter(hidden, seed)'s starting brushes as exact floats (a float's repr round-trips)."""
-    p = NeuralPainter(hidden, seed)
-    tensors = {"W1": p.layer1.weight, "b1": p.layer1.bias, "W2": p.layer2.weight, "b2": p.layer2.bias}
-    return {k: t.detach().flatten().tolist() for k, t in tensors.items()}
 
 
 def configs(count=RUNS, seed=26):

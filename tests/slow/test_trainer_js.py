@@ -18,6 +18,7 @@ import torch
 from neura import NeuralPainter, gallery, train
 from sitekit import ROOT, live_data
 from sitekit.cache import cached  # made once, kept under .cache/build/, keyed on neura and the pins
+from sitekit.studio import brushes
 
 NODE = shutil.which("node")
 CLI = Path(__file__).with_name("trainer_cli.mjs")
@@ -25,13 +26,6 @@ TOL = 1e-5  # absolute for numbers up to 1 in size, relative above
 RUNS = 200  # random configurations, drawn with a fixed seed
 pytestmark = pytest.mark.skipif(NODE is None and os.environ.get("CI") != "true",
                                 reason="Node.js is not installed here; CI installs it and runs this test")
-
-
-def brushes(hidden, seed):
-    """NeuralPainter(hidden, seed)'s starting brushes as exact floats (a float's repr round-trips)."""
-    p = NeuralPainter(hidden, seed)
-    tensors = {"W1": p.layer1.weight, "b1": p.layer1.bias, "W2": p.layer2.weight, "b2": p.layer2.bias}
-    return {k: t.detach().flatten().tolist() for k, t in tensors.items()}
 
 
 def configs(count=RUNS, seed=9):
