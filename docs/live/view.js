@@ -504,7 +504,8 @@ function start(root) {
     }
     if (!found || (pinned && !pinned.records)) return;
     const tests = c.mode === "gallery" ? found.map(r => r.testLoss) : null;
-    run = root.run = { config: c, records: found, test: tests, ...scales(found, c.y) };
+    run = root.run = { config: c, records: found, test: tests, ...scales(found, c.y),
+      seen: tests && memorising(found.map(r => r.loss), tests) };  // once a run, not at every epoch shown
     $("epoch").max = c.epochs - 1;
     const at = moment?.epoch ?? c.epochs - 1;
     $("epoch").value = at;
@@ -575,7 +576,7 @@ function start(root) {
 
   /** Gallery mode: what the test loss says at this epoch, and where it was lowest (step 7's early stopping). */
   function tested(test, epoch) {
-    const best = test.indexOf(Math.min(...test)), seen = memorising(run.records.map(r => r.loss), test);
+    const best = test.indexOf(Math.min(...test)), seen = run.seen;
     return ` Her test loss is ${pyG(test[epoch], 5)} here; it is lowest at epoch ${best} (${pyG(test[best], 5)})` +
       (seen.memorising ? `. Averaged over ${WINDOW} epochs, it ends ${pyG(seen.times, 3)} times its lowest, and her ` +
         "training loss, averaged the same way, ends lower than it was then: she has begun to memorise." : ".");
