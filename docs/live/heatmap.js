@@ -1,10 +1,11 @@
 // The map of what she thinks: her score over two features, the third held where its slider says, at the
 // epoch on screen, with her sketches on it, coloured on one scale for the whole run. Every score is
-// trainer.js's forward pass (PyTorch's float32 arithmetic). The colours are viridis, a perceptual map that colour-blind readers read too, interpolated
-// in code between nine of its colours; the card keeps the figures' paper in both palettes.
+// trainer.js's forward pass (PyTorch's float32 arithmetic). The colours are viridis, a perceptual map that
+// colour-blind readers read too, interpolated in code between nine of its colours; the card keeps the
+// figures' paper in both palettes.
 import { forward } from "./trainer.js";
+import { FEATURES } from "./words.js";
 
-const FEATURES = ["color mix", "brush pressure", "tilt angle"];
 const SVG = "http://www.w3.org/2000/svg";
 const STOPS = ["440154", "472c7a", "3b518b", "2c718e", "21908d", "27ad81", "5cc863", "aadc32", "fde725"]
   .map(h => [0, 2, 4].map(i => parseInt(h.slice(i, i + 2), 16)));

@@ -2,9 +2,9 @@
 // brushes. Pure: every number is trainer.js's own (trace), read here, never computed in another order.
 // The only sums done here are the first layer's products before the bias, in paint's own order.
 import { trace } from "./trainer.js";
+import { FEATURES } from "./words.js";
 
 const f = Math.fround;
-export const FEATURES = ["color mix", "brush pressure", "tilt angle"];
 export const PHASES = ["forward", "backward"];
 const FORWARD = ["products", "bias", "relu", "score", "error", "loss"];
 

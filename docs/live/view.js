@@ -3,7 +3,7 @@
 import { forward, toCsv, train } from "./trainer.js";
 import "./heatmap.js";     // the map of what she thinks (it draws on the "live:show" event)
 import "./challenges.js";  // the challenges beside the widget (they judge on the "live:run" event)
-import { readable } from "./words.js";
+import { FEATURES, readable } from "./words.js";
 import { WINDOW, memorising } from "./memorising.js";
 import { readMoment } from "./pass-view.js";  // the pass view (it draws on the "live:show" event)
 
@@ -17,7 +17,6 @@ const MOST_SKETCHES = LIMITS.sizes?.at(-1);  // the gallery's largest training s
 
 const DEFAULTS = { seed: 1, hidden: 4, optimizer: "sgd", lr: 0.1, epochs: 200,
                    x: [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], y: [0.8, 0.3], mode: "studio", n: MOST_SKETCHES, batch: "all" };
-const FEATURES = ["color mix", "brush pressure", "tilt angle"];
 const SVG = "http://www.w3.org/2000/svg";
 
 // ---- reading what the learner typed: each reader gives {value} or {error} ----

@@ -1,6 +1,6 @@
 // Plain names for the diary's columns, so a beginner can read a row: `Grad_W1[0][0]` is the feedback on
 // the brush from color mix to hidden neuron 0.
-const FEATURES = ["color mix", "brush pressure", "tilt angle"];
+export const FEATURES = ["color mix", "brush pressure", "tilt angle"];  // the studio's one list of them
 
 /** A diary column's name in words (the column's own name stays beside it). */
 export function readable(key) {
