@@ -43,7 +43,7 @@ def configs(count=RUNS, seed=9):
 
 def node(runs, *flags):
     """Run trainer_cli.mjs (beside this file) on the runs: for each, {"csv", "fired"} and, with a test set,
-    "memorising" (or milliseconds with --bench)."""
+    "memorising" (with --test-loss, "testLoss" in place of "csv" and "fired"; milliseconds with --bench)."""
     keys = ("x", "y", "optimizer", "lr", "epochs", "test", "batchSize", "order")
     payload = [dict(brushes(r["hidden"], r["seed"]), **{k: r[k] for k in keys if k in r}) for r in runs]
     out = subprocess.run([NODE or "node", str(CLI), *flags], input=json.dumps(payload),
@@ -161,12 +161,25 @@ def test_trainer_agrees_with_torch():
     assert not unexplained, f"runs parting from torch beyond {TOL:g} for no known cause: {unexplained}"
 
 
-@pytest.mark.parametrize("lr, seed", [(10.0, 1), (5.0, 1), (5.0, 3), (5.0, 7)])
+DIVERGING = [(10.0, 1), (5.0, 1), (5.0, 3), (5.0, 7)]  # (lr, seed)
+
+
+def diverging(lr, seed):
+    return {"hidden": 4, "seed": seed, "optimizer": "sgd", "lr": lr, "epochs": 200,
+            "x": [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], "y": [0.8, 0.3]}
+
+
+@cache
+def diverging_in_node():
+    """{(lr, seed): trainer.js's run} for every DIVERGING run, from one Node."""
+    return dict(zip(DIVERGING, node([diverging(*case) for case in DIVERGING]), strict=True))
+
+
+@pytest.mark.parametrize("lr, seed", DIVERGING)
 def test_diverging_runs_overflow_in_both(lr, seed):
     """SGD with too large a step: both trainers keep going and reach an infinite or NaN loss."""
-    run = {"hidden": 4, "seed": seed, "optimizer": "sgd", "lr": lr, "epochs": 200,
-           "x": [[0.5, 0.7, 0.3], [0.9, 0.2, 0.6]], "y": [0.8, 0.3]}
-    js, ref = node([run])[0], torch_run(run)
+    run = diverging(lr, seed)
+    js, ref = diverging_in_node()[lr, seed], torch_run(run)
     compare(run, js, ref)  # and where every number is bit-exact, the text too: 'inf', and NaN as an empty field
     loss = [[value(line.split(",")[-3]) for line in csv.splitlines()[1:]] for csv in (js["csv"], ref[0])]
     assert not all(map(math.isfinite, loss[1])), "torch's run was meant to diverge; pick a larger lr"
@@ -187,13 +200,12 @@ def test_memorising_is_told_from_mini_batch_noise():
     """The studio's rule (docs/live/memorising.js) stays quiet on 20 seeds of a noisy run that learns (400
     sketches, SGD 0.1, batches of 8), where a single epoch's test loss often ends over 1.1 times its lowest,
     and speaks on step 7's painter overfitting 8 sketches."""
-    noisy = node(gallery_runs(range(20), 400, "sgd", 0.1, 200, batch=8))
-    diaries = [[line.split(",") for line in js["csv"].splitlines()] for js in noisy]
-    tests = [[value(row[head.index("Test loss")]) for row in rows] for head, *rows in diaries]
-    spikes = sum(t[-1] > 1.1 * min(t) for t in tests)
+    *noisy, overfit = node(gallery_runs(range(20), 400, "sgd", 0.1, 200, batch=8)
+                           + gallery_runs([1], 8, "adam", 0.01, 200), "--test-loss")  # one Node for all 21
+    spikes = sum(js["testLoss"][-1] > 1.1 * min(js["testLoss"]) for js in noisy)
     told = sum(js["memorising"]["memorising"] for js in noisy)
     worst = max(js["memorising"]["times"] for js in noisy)
-    overfit = node(gallery_runs([1], 8, "adam", 0.01, 200))[0]["memorising"]
+    overfit = overfit["memorising"]
     print(f"\nnoisy gallery runs: the last test loss over 1.1 times its lowest in {spikes} of 20 seeds; the rule "
           f"fires in {told} (its mean test loss ends at most {worst:.3f} times its lowest); step 7's overfit: "
           f"{overfit['times']:.3f} times, lowest at epoch {overfit['best']}, fires: {overfit['memorising']}")

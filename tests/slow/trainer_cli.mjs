@@ -3,22 +3,25 @@
 // test {x, y}, batchSize and order, as train takes them) and writes, for each, the diary CSV and, per epoch,
 // which ReLUs fired ("1"/"0" per sketch and neuron), so a drifting run can be traced to a flipped ReLU;
 // with a test set, also the studio's verdict on memorising (docs/live/memorising.js).
-// With --bench it times each run instead (milliseconds, the best of five).
+// With --test-loss it writes, instead of the diary and the ReLUs, each epoch's test loss (and the verdict);
+// with --bench it times each run (milliseconds, the best of five).
 import { readFileSync } from "node:fs";
 import { memorising } from "../../docs/live/memorising.js";
 import { forward, toCsv, train } from "../../docs/live/trainer.js";
 
 const runs = JSON.parse(readFileSync(0, "utf8"));
-const bench = process.argv.includes("--bench");
+const bench = process.argv.includes("--bench"), testOnly = process.argv.includes("--test-loss");
 
 function run({ x, y, optimizer, lr, epochs, test, batchSize, order, ...brushes }) {
   const rows = [], fired = [], loss = [], testLoss = [];
   for (const rec of train(brushes, x, y, { optimizer, lr, epochs, test, batchSize, order })) {
-    rows.push(rec.row);
     loss.push(rec.loss), testLoss.push(rec.testLoss);
+    if (testOnly) continue;
+    rows.push(rec.row);
     if (!bench) fired.push(forward(rec, x).z.map((zi) => Array.from(zi, (v) => (v > 0 ? 1 : 0)).join("")).join(""));
   }
-  return { csv: toCsv(rows), fired, ...(test && { memorising: memorising(loss, testLoss) }) };
+  const verdict = test && { memorising: memorising(loss, testLoss) };
+  return testOnly ? { testLoss, ...verdict } : { csv: toCsv(rows), fired, ...verdict };
 }
 
 function time(cfg) {
