@@ -18,10 +18,11 @@ from .pages import blocks, pages
 AGREEMENT = "tests/browser/test_live.py::test_every_number_agrees_with_pytorch"
 
 
-def changed(pages):
-    """The blocks of PAGES (Markdown files), and [(block name, what differs)] for those that changed."""
+def changed(pages, alone=None):
+    """The blocks of PAGES (Markdown files), and [(block name, what differs)] for those that changed; each
+    block run alone by ALONE (an Alone: a new one if not given)."""
     found = [block for page in pages for block in blocks(page)]
-    alone = Alone()
+    alone = alone or Alone()
     alone.add(found)
     differ = []
     for block in found:
