@@ -53,8 +53,9 @@ def states(site):
         for part in ["neura", "sitekit", "docs", ".ci", ".cache/build", "mkdocs.yml"]:
             (shutil.copytree if (sitekit.ROOT / part).is_dir() else shutil.copy)(sitekit.ROOT / part,
                                                                                    project / part)
-        made(project)  # the page notebook for this address ("") is new; the rest was in the build's cache
-        state = {"before": cache_files(project), "first": made(project)[0]}
+        built = cache_files(project)
+        state = {"first": made(project)[0], "before": cache_files(project)}
+        state["new"] = state["before"] - built  # what the build's cache did not hold
 
         page = project / "docs" / "3-loss.md"
         page.write_text(page.read_text() + "\nOne more sentence of prose.\n")
@@ -71,6 +72,7 @@ def states(site):
 def test_prose_edit_reuses_the_cache_and_a_neura_edit_remakes_it(states):
     before, first, prose, remade = (states[k] for k in ["before", "first", "prose", "remade"])
     assert {path for path, _ in first.values()} <= before
+    assert states["new"] <= {first["page notebook"][0]}  # (a page notebook for this address, "", may be new)
 
     same = [thing for thing in first if thing != "page notebook"]
     assert {k: prose[k] for k in same} == {k: first[k] for k in same}
