@@ -21,11 +21,19 @@ def test_a_block_run_alone_fails_on_a_deprecation(alone, kind, fails):
     assert ok != fails and (kind in output if fails else output == "ran\n")
 
 
+@pytest.fixture(scope="module")
+def summary(tmp_path_factory):
+    """What one pytest prints, under the project's settings, for a test that warns with each kind (-rA:
+    a line with each test's outcome)."""
+    folder = tmp_path_factory.mktemp("warns")
+    tests = [f"def test_{kind}():\n" + "".join(f"    {line}\n" for line in WARN.format(kind=kind).splitlines())
+             for kind, _ in KINDS]
+    (folder / "test_it.py").write_text("\n\n".join(tests))
+    settings = ["-c", str(ROOT / "pyproject.toml"), "--rootdir", str(folder)]
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", *settings,
+                           "test_it.py"], capture_output=True, text=True, cwd=folder).stdout
+
+
 @pytest.mark.parametrize("kind, fails", KINDS)
-def test_a_test_fails_on_a_deprecation_under_the_projects_pytest_settings(tmp_path, kind, fails):
-    body = "".join(f"    {line}\n" for line in WARN.format(kind=kind).splitlines())
-    (tmp_path / "test_it.py").write_text(f"def test_it():\n{body}")
-    settings = ["-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path)]
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *settings, "test_it.py"],
-                         capture_output=True, text=True, cwd=tmp_path)
-    assert ("1 failed" if fails else "1 passed") in run.stdout, run.stdout[-2000:]
+def test_a_test_fails_on_a_deprecation_under_the_projects_pytest_settings(summary, kind, fails):
+    assert f"{'FAILED' if fails else 'PASSED'} test_it.py::test_{kind}" in summary, summary[-2000:]
