@@ -36,19 +36,14 @@ def measures(q):
         x, y, test = gallery_run(q)
     else:
         x, y, test = torch.tensor(c["x"]), torch.tensor(c["y"]).unsqueeze(1), None
-    run = lambda epochs, model: train(model, x, y, c["optimizer"], c["lr"], epochs, test=test)  # noqa: E731
+    model, alive = NeuralPainter(c["hidden"], c["seed"]), []  # alive: at each epoch, the neurons firing on a sketch
+    model.layer1.register_forward_hook(lambda _, i, z: alive.append(int((z > 0).any(0).sum())) if i[0] is x else None)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a run that diverges warns; it is measured all the same
-        diary = run(c["epochs"], NeuralPainter(c["hidden"], c["seed"]))
-        before_last = NeuralPainter(c["hidden"], c["seed"])  # the brushes of the last row: one step fewer
-        if c["epochs"] > 1:
-            run(c["epochs"] - 1, before_last)
-
-    def alive(model):
-        with torch.no_grad():
-            return int((model.layer1(x) > 0).any(0).sum())
+        diary = train(model, x, y, c["optimizer"], c["lr"], c["epochs"], test=test)
     loss = diary["Loss"].tolist()
-    found = {"loss": loss[-1], "alive": alive(before_last), "alive0": alive(NeuralPainter(c["hidden"], c["seed"])),
+    assert len(alive) == len(loss)  # one paint of the sketches an epoch, with the brushes of its row
+    found = {"loss": loss[-1], "alive": alive[-1], "alive0": alive[0],
              "fate": "grows" if not all(map(math.isfinite, loss)) or loss[-1] > loss[0]
              else "falls" if loss[-1] < loss[0] / 10 else "stays",
              "pred0": diary["Prediction[0]"].iloc[-1],
