@@ -26,7 +26,8 @@ def tabs(browser):
 
 class Visit:
     """A tab (of `tabs`) that records console errors, failed requests (not those cancelled by a new
-    navigation) and requests to other hosts."""
+    navigation) and requests to other hosts (which fail: the tests' Chromium resolves no other host).
+    Nothing is intercepted: Playwright turns the browser's cache off in a tab whose requests it routes."""
 
     def __init__(self, context, origin):
         self.page = context.new_page()
@@ -35,17 +36,7 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         # A request the browser cancelled (the reader moved on before it finished) is no fault of the page.
         self.page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and self.failed.append(r.url))
-        self.page.route("**/*", self.only_from(origin))
-
-    def only_from(self, origin):
-        def handle(route):
-            url = route.request.url
-            if url.startswith(origin) or url.startswith("data:"):
-                route.continue_()
-            else:
-                self.foreign.append(url)
-                route.abort()
-        return handle
+        self.page.on("request", lambda r: r.url.startswith((origin, "data:")) or self.foreign.append(r.url))
 
     def close(self):
         """Close the tab, and forget the palette it may have chosen (the tabs share the site's storage)."""
@@ -118,6 +109,27 @@ HIDDEN = """() => { document.querySelectorAll('article details').forEach(d => d.
     }).map(pre => pre.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '')) }"""
 
 
+# Every table that hides part of itself, each as a sentence (issue 27: step 6's diary was wider than the
+# text column at 1280 px, its last columns cut off with no scrollbar). Walking up from the table itself to the
+# article: a box that clips (overflow hidden or clip) and is narrower than its content hides it; the
+# first box that scrolls (overflow-x auto or scroll) shows all of it, a scrollbar away. A table with no
+# such box must end inside the article.
+CLIPPED = """() => {
+    document.querySelectorAll('article details').forEach(d => d.open = true);
+    const article = document.querySelector('article');
+    return [...document.querySelectorAll('article table')].filter(t => t.getClientRects().length).flatMap(t => {
+        const name = (t.caption?.textContent || t.rows[0]?.textContent || '').trim().slice(0, 40);
+        for (let box = t; box && box !== article.parentElement; box = box.parentElement) {
+            const o = getComputedStyle(box).overflowX, wide = box.scrollWidth > box.clientWidth + 1;
+            if ((o === 'hidden' || o === 'clip') && wide)
+                return [`${name}: clipped by <${box.localName} class="${box.className}">`];
+            if (o === 'auto' || o === 'scroll') return [];
+        }
+        const a = article.getBoundingClientRect(), b = t.getBoundingClientRect();
+        return b.right > a.right + 1 || b.left < a.left - 1 ? [`${name}: wider than the article, no box scrolls`] : [];
+    }) }"""
+
+
 def figure_corners(page):
     """The on-screen colour (RGB) near each figure's top-left corner: its paper, or the page showing
     through if the figure were transparent, or whatever a dark-mode filter made of it."""
@@ -126,15 +138,16 @@ def figure_corners(page):
     imgs, found = page.locator("article img"), []
     for i in range(imgs.count()):
         imgs.nth(i).evaluate(REVEAL)  # a figure in a collapsed deep dive: open it, as a reader would
-        shot = plt.imread(io.BytesIO(imgs.nth(i).screenshot()), format="png")
-        found.append(tuple(round(255 * c) for c in shot[3, 3, :3]))
+        imgs.nth(i).scroll_into_view_if_needed()
+        box = imgs.nth(i).bounding_box()  # on the screen: the one pixel 3 px in from the corner is shot
+        shot = plt.imread(io.BytesIO(page.screenshot(clip={"x": box["x"] + 3, "y": box["y"] + 3, "width": 1,
+                                                           "height": 1})), format="png")
+        found.append(tuple(round(255 * c) for c in shot[0, 0, :3]))
     return found
 
 
-SHOW_EVERY_BLOCK = "async () => { const reveal = " + REVEAL + """;
-    for (const code of document.querySelectorAll('article pre > code')) {
-        reveal(code); code.scrollIntoView({ block: 'center' });
-        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))) } }"""
+OPEN_ALL = "() => document.querySelectorAll('article details').forEach(d => d.open = true)"
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 # Each copy button in turn: shown and scrolled to, the clipboard emptied (a button that copied nothing
@@ -156,8 +169,14 @@ COPY_EACH = "async () => { const reveal = " + REVEAL + """;
 
 def copy_every_button(page):
     """The text each copy button of the page puts on the clipboard, in order. Material draws a code
-    block's buttons once the block comes on screen (content.lazy): each is scrolled to first, as read."""
-    page.evaluate(SHOW_EVERY_BLOCK)
+    block's buttons once the block comes on screen (content.lazy): for two frames, every block is shown
+    (every collapsed box open, every tab's block) on a screen as tall as the page, so that all are drawn."""
+    size = page.viewport_size
+    page.add_style_tag(content=SHOW_ALL)
+    page.evaluate(OPEN_ALL)
+    page.set_viewport_size({"width": size["width"], "height": page.evaluate("document.documentElement.scrollHeight")})
+    page.evaluate(TWO_FRAMES)
+    page.set_viewport_size(size)
     return page.evaluate(COPY_EACH)
 
 
@@ -171,17 +190,18 @@ def axe_or_why(page):
 
 def visit_every_page(browser, server):
     """Every page of the site (and the 404 page) visited once, as a reader would, and what was seen:
-    {path: dict(problems, schemes, paper, colours, axe, problems_after_toggle, hidden, blocks, copies)}.
+    {path: dict(problems, schemes, paper, colours, axe, problems_after_toggle, hidden, clipped, blocks,
+    copies)}.
 
     Each of paper (figure corners), colours (quiet text) and axe (what axe-core finds) is a pair: the
     palette the page opens with, then the other one. One visit per page serves the page, palette,
-    accessibility, code-width (hidden: at Playwright's 1280 x 720) and copy-button tests; the live
-    studio is judged once its first run is drawn.
+    accessibility, code-width and table-width (hidden, clipped: at Playwright's 1280 x 720) and
+    copy-button tests; the live studio is judged once its first run is drawn.
     """
     seen, context = {}, tabs(browser)
     for path in [*layout.urls(), "404.html"]:  # GitHub Pages shows 404.html for a missing page
         v = Visit(context, server)
-        v.page.goto(server + path, wait_until="networkidle")
+        v.page.goto(server + path, wait_until="load")
         if v.page.locator("#live-studio").count():
             v.page.wait_for_selector("#live-studio[data-state=done]")
         found = {"problems": v.problems(), "schemes": [], "paper": [], "colours": [], "axe": []}
@@ -196,6 +216,7 @@ def visit_every_page(browser, server):
             v.toggle_palette()
         found["problems_after_toggle"] = v.problems()
         found["hidden"] = v.hidden()
+        found["clipped"] = v.page.evaluate(CLIPPED)  # every box shown, as for hidden
         found["blocks"] = v.page.locator(  # a block with line numbers has a second <pre> for them
             "article div.highlight pre:not(.linenodiv > pre), article .jp-InputArea pre").count()
         found["copies"] = copy_every_button(v.page)

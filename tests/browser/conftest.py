@@ -8,7 +8,7 @@ import os
 import pytest
 
 import sitekit
-from sitekit import browsing
+from sitekit import browsing, studio
 
 
 @pytest.fixture(scope="session")
@@ -33,14 +33,28 @@ def tabs(browser):
 
 @pytest.fixture
 def visit(tabs, server):
-    """visit(path) opens the site's page at PATH in a new tab and returns its Visit."""
+    """visit(path, width=1280, height=720, scheme="light") opens the site's page at PATH, once loaded, in a new
+    tab of that size whose reader prefers that colour scheme, and returns its Visit."""
     visits = []
 
-    def open_page(path, wait_until="networkidle"):
+    def open_page(path, width=1280, height=720, scheme="light"):
         v = browsing.Visit(tabs, server)
-        v.page.goto(server + path, wait_until=wait_until)
+        v.page.set_viewport_size({"width": width, "height": height})
+        v.page.emulate_media(color_scheme=scheme)
+        v.page.goto(server + path, wait_until="load")
         visits.append(v)
         return v
     yield open_page
     for v in visits:
         v.close()
+
+
+@pytest.fixture
+def live(visit):
+    """live(query="", width=1280, height=900, scheme="light") opens the live studio at ?QUERY (with its "?") in
+    a new tab, as visit does, and returns the tab (Playwright's page) once her run is drawn."""
+    def open_run(query="", width=1280, height=900, scheme="light"):
+        page = visit(f"{studio.ADDRESS}{query}", width, height, scheme).page
+        page.wait_for_selector("#live-studio[data-state=done]")
+        return page
+    return open_run

@@ -1,6 +1,6 @@
 """Every page on a 360 px phone, in two font families: nothing scrolls the page sideways (what is wider,
-a formula, a table, code, scrolls inside its own box), no table heading breaks inside a word, and every
-label of every figure lies inside it.
+a formula, a table, code, scrolls inside its own box), no table hides part of itself, no table heading
+breaks inside a word, and every label of every figure lies inside it.
 
 A reader's fonts are not ours: a layout that fits only the widths of one family fails here. The families
 come from Debian packages that .ci/run installs (tests/unit/test_ci_fonts.py); a missing one is a failure
@@ -10,7 +10,7 @@ that says which package.
 import pytest
 
 import sitekit
-from sitekit import figures, layout
+from sitekit import browsing, figures, layout
 from sitekit.browser import FONT_PACKAGES
 
 PATHS = [*sitekit.urls(), "404.html"]
@@ -63,8 +63,9 @@ LABELS = """() => [...document.querySelectorAll('svg text')]
 
 
 def look(page, url):
-    """{family: what SPILLS found (pages) and LABELS} for the page at URL, opened once."""
-    page.goto(url, wait_until="networkidle")
+    """{family: what SPILLS (pages), CUT_WORDS, LABELS and browsing.CLIPPED found} for the page at URL, opened once.
+    Tables are judged last, with every collapsed box open and every tab shown (browsing.SHOW_ALL)."""
+    page.goto(url, wait_until="load")
     if page.locator("#live-studio").count():
         page.wait_for_selector("#live-studio[data-state=done]")  # her pictures drawn
     seen = {}
@@ -77,6 +78,11 @@ def look(page, url):
             page.click("#live-forward")
         seen[text] = {**(page.evaluate(SPILLS) if page.evaluate("!!document.body") else {}),
                       "cut": page.evaluate(CUT_WORDS), "labels": page.evaluate(LABELS)}
+    if page.evaluate("!!document.body"):
+        page.add_style_tag(content=browsing.SHOW_ALL)
+        for text, code in FONTS.items():
+            page.evaluate(FONT, [text, code])
+            seen[text]["clipped"] = page.evaluate(browsing.CLIPPED)
     return seen
 
 
@@ -112,6 +118,13 @@ def test_table_headings_break_between_words_not_inside_them(phone, path, family)
 
 
 @pytest.mark.parametrize("family", FONTS)
+@pytest.mark.parametrize("path", PATHS)
+def test_no_table_hides_part_of_itself_on_a_360_px_phone(phone, path, family):
+    """Every table fits the article or sits in a box that scrolls sideways (at 1280 px: test_tour.py)."""
+    assert shown(phone, path, family)["clipped"] == []
+
+
+@pytest.mark.parametrize("family", FONTS)
 @pytest.mark.parametrize("path", PATHS + FIGURES)
 def test_every_figure_label_lies_inside_its_picture(phone, path, family):
     assert shown(phone, path, family)["labels"] == []
@@ -120,7 +133,7 @@ def test_every_figure_label_lies_inside_its_picture(phone, path, family):
 def test_the_checks_catch_a_wide_element_a_cut_word_and_a_missing_font_and_spare_a_boxed_element(tabs, server):
     page = tabs.new_page()
     page.set_viewport_size(PHONE)
-    page.goto(server + "3-loss/", wait_until="networkidle")
+    page.goto(server + "3-loss/", wait_until="load")
     page.evaluate("""() => { const box = document.createElement('div'); box.style.overflowX = 'auto';
         box.innerHTML = '<p id="boxed" style="width: 900px">wide, in its own scroll box</p>';
         document.querySelector('article').append(box) }""")

@@ -303,11 +303,8 @@ def test_it_starts_after_instant_navigation_and_again_after_leaving(visit):
 
 @pytest.mark.parametrize("mode", ["", "?mode=gallery&n=25&batch=8", "?mode=own"], ids=["studio", "gallery", "own"])
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_narrow_screens_and_both_palettes(browser, server, scheme, mode):
-    dark = "dark" if scheme == "slate" else "light"
-    page = browser.new_page(viewport={"width": 360, "height": 740}, color_scheme=dark)
-    page.goto(f"{server}live/{mode}")
-    page.wait_for_selector("#live-studio[data-state=done]")
+def test_narrow_screens_and_both_palettes(live, scheme, mode):
+    page = live(mode, 360, 740, scheme="dark" if scheme == "slate" else "light")
     assert page.get_attribute("body", "data-md-color-scheme") == scheme
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     paper = page.eval_on_selector_all(".live-card", "cs => cs.map(c => getComputedStyle(c).backgroundColor)")
@@ -315,4 +312,3 @@ def test_narrow_screens_and_both_palettes(browser, server, scheme, mode):
     if mode:  # axe on a wide screen, as test_browser_axe.py's tour of every page does for the studio's mode
         page.set_viewport_size({"width": 1280, "height": 900})  # (on a phone, Material leaves code that
         assert sitekit.axe(page) == []                         # scrolls out of the Tab order: no keyboard)
-    page.close()

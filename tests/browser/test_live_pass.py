@@ -14,23 +14,17 @@ from sitekit.studio import DEFAULT, parse
 SHOWN = "() => { const p = document.getElementById('live-pass').pass; return {...p, values: {...p.values}} }"
 
 
-def studio(browser, server, query="", width=1280, scheme="light"):
-    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page.goto(f"{server}live/{query}")
-    page.wait_for_selector("#live-studio[data-state=done]")
-    return page
 
 
 def station(page):
     return page.get_attribute("#live-pass", "data-station")
 
 
-def test_the_address_opens_a_moment_and_its_gradients_are_autograds(browser, server):
-    page = studio(browser, server, f"?{DEFAULT}&epoch=5&pass=backward&station=4")
+def test_the_address_opens_a_moment_and_its_gradients_are_autograds(live):
+    page = live(f"?{DEFAULT}&epoch=5&pass=backward&station=4")
     shown = page.evaluate(SHOWN)
     assert (station(page), page.input_value("#live-epoch"), shown["epoch"]) == ("backward 4", "5", 5)
     assert "neuron 0's dL/dz" in page.inner_text("#live-pass-say")
-    page.close()
     c = parse(DEFAULT)
     model = NeuralPainter(c["hidden"], c["seed"])
     x, y = torch.tensor(c["x"]), torch.tensor(c["y"]).unsqueeze(1)
@@ -42,8 +36,8 @@ def test_the_address_opens_a_moment_and_its_gradients_are_autograds(browser, ser
     assert {k: shown["values"][k] for k in want} == want  # SGD runs agree bit for bit
 
 
-def test_buttons_keys_and_play_step_it_and_each_station_is_said(browser, server):
-    page = studio(browser, server, f"?{DEFAULT}")
+def test_buttons_keys_and_play_step_it_and_each_station_is_said(live):
+    page = live(f"?{DEFAULT}")
     assert page.get_attribute("#live-pass-say", "aria-live") == "polite"
     assert station(page) == "forward 0" and page.is_disabled("#live-pass-back")
     said = [page.inner_text("#live-pass-say")]
@@ -63,22 +57,20 @@ def test_buttons_keys_and_play_step_it_and_each_station_is_said(browser, server)
     page.wait_for_function("document.getElementById('live-pass').dataset.station === 'forward 2'", timeout=10_000)
     page.click("#live-pass-play")
     assert page.get_attribute("#live-pass-play", "aria-pressed") == "false"
-    page.close()
 
 
 @pytest.mark.parametrize("query, refused", [
     ("pass=sideways", "pass (expects"), ("pass=backward&station=8", "station (expects a whole number from 0 to 7"),
     ("epoch=200", "epoch (expects a whole number from 0 to 199")])
-def test_a_bad_moment_in_the_address_is_refused_and_said(browser, server, query, refused):
-    page = studio(browser, server, f"?{DEFAULT}&{query}")
+def test_a_bad_moment_in_the_address_is_refused_and_said(live, query, refused):
+    page = live(f"?{DEFAULT}&{query}")
     assert refused in page.inner_text("#live-notice")
     assert page.get_attribute("#live-studio", "data-config") == f"?{DEFAULT}"  # the run itself stands
-    page.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_station_fits_at_390_px_and_axe_finds_nothing(browser, server, scheme):
-    page = studio(browser, server, f"?{DEFAULT}", width=390, scheme=scheme)
+def test_every_station_fits_at_390_px_and_axe_finds_nothing(live, scheme):
+    page = live(f"?{DEFAULT}", width=390, scheme=scheme)
     cut = """() => { const o = document.getElementById('live-pass-net').getBoundingClientRect();
         return [...document.querySelectorAll('#live-pass-net text')].filter(t => { const b = t.getBoundingClientRect();
           return b.left < o.left - 0.5 || b.right > o.right + 0.5 }).map(t => t.textContent) }"""
@@ -93,17 +85,16 @@ def test_every_station_fits_at_390_px_and_axe_finds_nothing(browser, server, sch
     page.set_viewport_size({"width": 1280, "height": 900})  # axe as test_live.py runs it, on a wide screen,
     page.evaluate("window.scrollTo(0, 0)")  # from the top: a control the walk left under the sticky header
     assert sitekit.axe(page) == []            # would count as obscured (target-size)
-    page.close()
 
 
-def test_step_4s_question_is_answered_by_walking_the_view(browser, server):
+def test_step_4s_question_is_answered_by_walking_the_view(live):
     """Question 5 links to a station; walking on from it shows what the answer's block prints."""
     step = sitekit.DOCS / "4-backprop.md"
     text = step.read_text()
     link = re.search(r"\*\*Question 5\.\*\* Open \[the pass view\]\(live/index\.md(\?[^)]+)\)", text)[1]
     block = next(b for b in sitekit.blocks(step) if "silent for sketch 1" in (b.expected or ""))
     silent, *products, total = block.expected.splitlines()
-    page = studio(browser, server, link)
+    page = live(link)
     assert station(page) == "backward 3"
     page.select_option("#live-pass-sketch", "1")
     neurons = re.search(r"\[(.*)\]", silent)[1]
@@ -116,10 +107,9 @@ def test_step_4s_question_is_answered_by_walking_the_view(browser, server):
     for i, line in enumerate(products):
         assert line.split(" = ")[1] in table[i], (line, table[i])  # sketch i's product
     assert total.split(" = ")[1] in table[0]  # the gradient, summed
-    page.close()
 
 
-def test_step_4s_figure_shows_the_numbers_of_the_view(browser, server):
+def test_step_4s_figure_shows_the_numbers_of_the_view(live):
     """The figure for readers without JavaScript shows, rounded, the numbers the view shows at its moment."""
     from sitekit.figures import backward_pass
 
@@ -128,14 +118,13 @@ def test_step_4s_figure_shows_the_numbers_of_the_view(browser, server):
     products = [float(t.split(" = ")[1]) for t in labels if t.startswith("×")]
     link = re.search(r"\[Watch it in the live studio\]\(live/index\.md(\?[^)]+)\)",
                      (sitekit.DOCS / "4-backprop.md").read_text())[1]
-    page = studio(browser, server, link)
+    page = live(link)
     view = page.evaluate(SHOWN)["values"]
     page.click("#live-pass-next")
     page.click("#live-pass-next")
     page.click("#live-pass-next")
     page.click("#live-pass-next")
     later = page.evaluate(SHOWN)
-    page.close()
     assert later["index"] == 4 + backward_pass.NEURON
     n = backward_pass.NEURON
     assert [round(view[f"dL/dh[0][{j}]"], 4) for j in range(len(slopes))] == slopes

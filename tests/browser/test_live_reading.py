@@ -11,25 +11,19 @@ NOISY = "seed=4&hidden=4&optimizer=sgd&lr=0.1&epochs=200&mode=gallery&n=400&batc
 BOX = "s => { const b = document.querySelector(s).getBoundingClientRect(); return [b.top, b.bottom] }"
 
 
-def studio(browser, server, width, height, query=""):
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(f"{server}live/{query}")
-    page.wait_for_selector("#live-studio[data-state=done]")
-    return page
 
 
 @pytest.mark.parametrize("q, said", [(OVERFIT, True), (NOISY, False)], ids=["overfit", "noisy"])
-def test_the_status_says_she_memorises_on_an_overfit_and_not_on_noise(browser, server, q, said):
-    page = studio(browser, server, 1280, 900, f"?{q}")
+def test_the_status_says_she_memorises_on_an_overfit_and_not_on_noise(live, q, said):
+    page = live(f"?{q}")
     status = page.text_content("#live-status")
-    page.close()
     assert ("she has begun to memorise" in status) == said, status
     if said:  # step 7's proof box: lowest at epoch 106 (one epoch's test loss), 0.0184
         assert "lowest at epoch 106 (0.01842" in status, status
 
 
-def test_on_a_phone_the_verdict_shows_with_the_pictures(browser, server):
-    page = studio(browser, server, 390, 844)
+def test_on_a_phone_the_verdict_shows_with_the_pictures(live):
+    page = live(width=390, height=844)
     page.select_option("#live-challenge", "lr-ten")
     page.check("[name=live-guess] >> nth=0")
     page.click("#live-ch-go")  # 2,000 px below the pictures
@@ -39,19 +33,17 @@ def test_on_a_phone_the_verdict_shows_with_the_pictures(browser, server):
                            polling=200)  # the page has stopped moving
     echo, loss = page.evaluate(BOX, "#live-ch-echo"), page.evaluate(BOX, "#live-loss")
     text = page.inner_text("#live-ch-echo")
-    page.close()
     assert header - 1 <= echo[0] and loss[1] <= 844, (echo, loss)
     assert text.startswith("Challenge 2,") and "Back to it" in text, text
 
 
-def test_on_a_wide_screen_the_verdict_stays_beside_the_controls_only(browser, server):
-    page = studio(browser, server, 1280, 900, f"?{DEFAULT}")
+def test_on_a_wide_screen_the_verdict_stays_beside_the_controls_only(live):
+    page = live(f"?{DEFAULT}")
     page.select_option("#live-challenge", "lr-ten")
     page.check("[name=live-guess] >> nth=0")
     page.click("#live-ch-go")
     page.wait_for_function("document.getElementById('live-ch-verdict').textContent.startsWith('Not this time')")
     assert page.locator("#live-ch-echo").is_hidden()
-    page.close()
 
 
 RINGS = "[...document.querySelectorAll('#live-heat circle.sketch')].map(c => c.style.fill)"
@@ -59,14 +51,13 @@ HEAT = "(({epoch, values, scale}) => ({epoch, low: Math.min(...values), high: Ma
        "(document.getElementById('live-heat').heat)"
 
 
-def test_the_map_keeps_one_colour_scale_for_the_run(browser, server):
-    page = studio(browser, server, 1280, 900, f"?{DEFAULT}")
+def test_the_map_keeps_one_colour_scale_for_the_run(live):
+    page = live(f"?{DEFAULT}")
     seen = []
     for epoch in (0, 5, 50, 199):
         page.eval_on_selector("#live-epoch", "(e, v) => { e.value = v; e.dispatchEvent(new Event('input', "
                               "{bubbles: true})) }", epoch)
         seen.append(page.evaluate(HEAT) | {"rings": page.evaluate(RINGS)})
-    page.close()
     first = seen[0]
     assert [s["epoch"] for s in seen] == [0, 5, 50, 199]
     assert len(set(first["rings"])) == 2, first["rings"]  # targets 0.8 and 0.3: two colours at epoch 0

@@ -6,7 +6,8 @@ reader would, in both palettes (sitekit/browsing.py's visit_every_page): what th
   rule of levels A and AA, and its best practices. Lighthouse runs only a subset of these rules, and only
   in the light palette.
 - The light/dark toggle switches the palette; figures keep their light paper, quiet text keeps 4.5:1.
-- No code or output box hides part of a line on a 1280 px desktop (on a phone, code scrolls in its box).
+- No code or output box hides part of a line on a 1280 px desktop (on a phone, code scrolls in its box), and
+  no table hides part of itself.
 - Every copy button copies exactly a block that ran: a page's Python block (run alone, once, by the
   `alone` fixture) or a cell of the notebook the build executed.
 
@@ -72,6 +73,13 @@ def test_quiet_text_is_readable_in_both_palettes(tour, path):
         low = [(text, round(sitekit.contrast(ink, back), 2)) for text, ink, back in shown
                if sitekit.contrast(ink, back) < 4.5]
         assert low == [], scheme
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_no_table_hides_part_of_itself_at_1280_px(tour, path):
+    """Every table fits the article or sits in a box that scrolls sideways (browsing.CLIPPED); on a phone:
+    test_browser_narrow.py."""
+    assert tour[path]["clipped"] == []
 
 
 @pytest.mark.parametrize("path", PATHS)
