@@ -8,7 +8,10 @@ the thing is made again; change anything else (a page's prose) and it is read ba
 import functools
 import hashlib
 import importlib.util
+import json
 import os
+import platform
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -62,3 +65,19 @@ def cached(kind, inputs, make, name):
         part.write_bytes(made) if isinstance(made, bytes) else part.write_text(made, encoding="utf-8")
         part.replace(path)  # whole or not at all, even if two builds race
     return path
+
+
+def machine():
+    """What torch's rounding depends on besides its version: the CPU, and the kernels torch picked for it."""
+    import torch
+
+    info = Path("/proc/cpuinfo")
+    model = re.search(r"model name\s*:(.*)", info.read_text()) if info.exists() else None
+    return f"{platform.machine()} {model and model[1].strip()} {torch.backends.cpu.get_cpu_capability()}"
+
+
+def kept(test, inputs, compute):
+    """COMPUTE() (a JSON value: a test's torch runs on INPUTS), kept under .cache/build/kept/ while neura, the
+    pins, torch, the machine, the file TEST and INPUTS (JSON) stay: it depends on nothing else."""
+    path = cached("kept", [Path(test), json.dumps(inputs), machine()], lambda: json.dumps(compute()), "value.json")
+    return json.loads(path.read_text())

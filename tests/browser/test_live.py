@@ -9,6 +9,7 @@ import random
 import re
 import warnings
 
+import pandas as pd
 import pytest
 import torch
 
@@ -16,6 +17,7 @@ import sitekit
 from neura import NeuralPainter, train
 from sitekit import studio as studio_page
 from sitekit.browsing import notice, open_run
+from sitekit.cache import kept
 from sitekit.studio import DEFAULT, parse, query
 
 LIVE = studio_page.PAGE
@@ -64,13 +66,16 @@ def studio(tabs, server):
 @pytest.fixture(scope="module")
 def agreement(browser, server):
     """{query: (the diary CSV the live studio downloads, `reference`)} for each configuration the agreement
-    test opens, in a page of its own."""
+    test opens, in a page of its own (the references kept under .cache/build/ while neura and torch stay)."""
     page = browser.new_page(accept_downloads=True)
     page.set_default_timeout(120_000)  # 50 runs on a 2-core machine that other work shares
     # A link per run, as a reader follows them; a fresh load every tenth, since headless Chromium
     # stopped delivering a page's downloads after about twenty (seen at the 20th, on any run).
-    yield {q: (open_run(page, server, q, follow=i % 10 > 0)[1], reference(**parse(q)))
-           for i, q in enumerate(configurations(stated()[1]))}
+    queries = configurations(stated()[1])
+    references = kept(__file__, queries, lambda: [(d.to_csv(index=False), c) for d, c in
+                                                   (reference(**parse(q)) for q in queries)])
+    yield {q: (open_run(page, server, q, follow=i % 10 > 0)[1], (pd.read_csv(io.StringIO(diary)), closest))
+           for i, (q, (diary, closest)) in enumerate(zip(queries, references, strict=True))}
     page.close()
 
 

@@ -17,6 +17,7 @@ import sitekit
 from neura import NeuralPainter, gallery, train
 from sitekit import live_data  # what the make step exports
 from sitekit.browsing import notice, open_run
+from sitekit.cache import kept
 
 TOL = 1e-5  # |a - b| <= TOL * max(1, |b|): absolute up to 1, relative above, as for the studio's runs
 RUNS, LEAST = 24, 22  # random gallery runs, and how many must agree within TOL in every number
@@ -98,12 +99,17 @@ def stated():
 
 @pytest.fixture(scope="module")
 def diaries(browser, server):
-    """The page's diaries and neura.train's for every run the two agreement tests compare."""
+    """The page's diaries and neura.train's for every run the two agreement tests compare (neura.train's kept
+    under .cache/build/ while neura and torch stay)."""
     page = browser.new_page(accept_downloads=True)
     page.set_default_timeout(120_000)  # a 2-core machine that other work shares
-    runs = {q: (open_run(page, server, q, follow=i % 10 > 0)[1], reference(q))
-            for i, q in enumerate(configurations())}
-    own = {q: (*pasted(page, server, q, text), reference(q, rows)) for q, text, rows in sheets()}
+    queries, own_sheets = configurations(), sheets()
+    references = kept(__file__, [queries, own_sheets], lambda: [[reference(q) for q in queries],
+                                                                [reference(q, rows) for q, _, rows in own_sheets]])
+    runs = {q: (open_run(page, server, q, follow=i % 10 > 0)[1], ref)
+            for i, (q, ref) in enumerate(zip(queries, references[0], strict=True))}
+    own = {q: (*pasted(page, server, q, text), ref)
+           for (q, text, _), ref in zip(own_sheets, references[1], strict=True)}
     page.close()
     return runs, own
 

@@ -5,6 +5,7 @@ import torch
 
 from neura import NeuralPainter, gallery, train
 from sitekit import ROOT
+from sitekit.cache import kept
 
 SEEDS = range(20)  # gallery and painter seeded alike, as on the page (seed 1)
 
@@ -18,21 +19,26 @@ def seed_study(seed):
     wide = train(NeuralPainter(hidden=64, seed=seed), x[:8], y[:8], optimizer="adam", lr=0.01, epochs=500, test=test)
     whole, batches = (train(NeuralPainter(seed=seed), x[:400], y[:400], epochs=10, batch_size=size).iloc[-1]
                       for size in (400, 32))
-    return {"memorises": few["Loss"] < many["Loss"] and few["Test loss"] > many["Test loss"],
-            "fits": wide["Loss"].iloc[-1] < 1e-3,
-            "rises": wide["Test loss"].iloc[-1] > 1.1 * wide["Test loss"].min(),
-            "best": wide["Test loss"].idxmin(),
-            "batches": batches["Loss"] < whole["Loss"]}
+    return {"memorises": bool(few["Loss"] < many["Loss"] and few["Test loss"] > many["Test loss"]),
+            "fits": bool(wide["Loss"].iloc[-1] < 1e-3),
+            "rises": bool(wide["Test loss"].iloc[-1] > 1.1 * wide["Test loss"].min()),
+            "best": int(wide["Test loss"].idxmin()),
+            "batches": bool(batches["Loss"] < whole["Loss"])}
+
+
+def seed_studies():
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # tiny tensors: a second thread only waits, and on a busy machine much longer
+    try:
+        return [seed_study(seed) for seed in SEEDS]
+    finally:
+        torch.set_num_threads(threads)
 
 
 @pytest.fixture(scope="module")
 def study():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # tiny tensors: a second thread only waits, and on a busy machine much longer
-    try:
-        yield [seed_study(seed) for seed in SEEDS]
-    finally:
-        torch.set_num_threads(threads)
+    """seed_study for every seed, kept under .cache/build/ while neura, torch and this file stay."""
+    return kept(__file__, list(SEEDS), seed_studies)
 
 
 def test_the_page_states_what_holds_across_seeds(study):

@@ -3,9 +3,7 @@
 import json
 import math
 import os
-import platform
 import random
-import re
 import shutil
 import subprocess
 import warnings
@@ -17,7 +15,7 @@ import torch
 
 from neura import NeuralPainter, gallery, train
 from sitekit import ROOT, live_data
-from sitekit.cache import cached  # made once, kept under .cache/build/, keyed on neura and the pins
+from sitekit.cache import kept  # made once, kept under .cache/build/, keyed on neura and the pins
 from sitekit.studio import brushes
 
 NODE = shutil.which("node")
@@ -64,20 +62,9 @@ def torch_run(run):
     return diary.to_csv(index=False), fired
 
 
-def machine():
-    """What torch's rounding depends on besides its version: the CPU, and the kernels torch picked for it."""
-    info = Path("/proc/cpuinfo")
-    model = re.search(r"model name\s*:(.*)", info.read_text()) if info.exists() else None
-    return f"{platform.machine()} {model and model[1].strip()} {torch.backends.cpu.get_cpu_capability()}"
-
-
 def torch_runs(runs):
     """torch_run for each run, kept under .cache/build/ while neura, the pins, this file and the machine stay."""
-    def make():
-        return json.dumps([torch_run(run) for run in runs])
-
-    path = cached("trainer-torch", [Path(__file__), json.dumps(runs), machine()], make, "runs.json")
-    return json.loads(path.read_text())
+    return kept(__file__, runs, lambda: [torch_run(run) for run in runs])
 
 
 def value(cell):
