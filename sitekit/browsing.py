@@ -36,7 +36,8 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         # A request the browser cancelled (the reader moved on before it finished) is no fault of the page.
         self.page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and self.failed.append(r.url))
-        self.page.on("request", lambda r: r.url.startswith((origin, "data:")) or self.foreign.append(r.url))
+        mine = (origin, "data:", f"blob:{origin}")  # the site's own, and what its pages make (a diary to download)
+        self.page.on("request", lambda r: r.url.startswith(mine) or self.foreign.append(r.url))
 
     def close(self):
         """Close the tab, and forget the palette it may have chosen (the tabs share the site's storage)."""
