@@ -68,7 +68,7 @@ def look(page, url):
     page.goto(url, wait_until="load")
     if page.locator("#live-studio").count():
         page.wait_for_selector("#live-studio[data-state=done]")  # her pictures drawn
-    seen = {}
+    seen, document = {}, page.evaluate("!!document.body")  # a page, not a figure's own SVG document
     for text, code in FONTS.items():
         missing = page.evaluate(FONT, [text, code])
         if missing:
@@ -76,9 +76,9 @@ def look(page, url):
         if page.locator("#live-studio").count():  # her pictures drawn again, fitted to this font
             page.click("#live-back")
             page.click("#live-forward")
-        seen[text] = {**(page.evaluate(SPILLS) if page.evaluate("!!document.body") else {}),
+        seen[text] = {**(page.evaluate(SPILLS) if document else {}),
                       "cut": page.evaluate(CUT_WORDS), "labels": page.evaluate(LABELS)}
-    if page.evaluate("!!document.body"):
+    if document:
         page.add_style_tag(content=browsing.SHOW_ALL)
         for text, code in FONTS.items():
             page.evaluate(FONT, [text, code])

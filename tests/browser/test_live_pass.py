@@ -14,8 +14,6 @@ from sitekit.studio import DEFAULT, parse
 SHOWN = "() => { const p = document.getElementById('live-pass').pass; return {...p, values: {...p.values}} }"
 
 
-
-
 def station(page):
     return page.get_attribute("#live-pass", "data-station")
 

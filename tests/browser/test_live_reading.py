@@ -11,8 +11,6 @@ NOISY = "seed=4&hidden=4&optimizer=sgd&lr=0.1&epochs=200&mode=gallery&n=400&batc
 BOX = "s => { const b = document.querySelector(s).getBoundingClientRect(); return [b.top, b.bottom] }"
 
 
-
-
 @pytest.mark.parametrize("q, said", [(OVERFIT, True), (NOISY, False)], ids=["overfit", "noisy"])
 def test_the_status_says_she_memorises_on_an_overfit_and_not_on_noise(live, q, said):
     page = live(f"?{q}")

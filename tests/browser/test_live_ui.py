@@ -26,8 +26,6 @@ CUT = """() => [...document.querySelectorAll('.live-card svg')].flatMap(svg => {
       .map(t => `${svg.id}: ${t.textContent}`) })"""
 
 
-
-
 def inside(box, height):
     top, bottom, _, _ = box
     return top >= 0 and bottom <= height
